@@ -1,0 +1,149 @@
+package com.coursedesk.sandbox;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@code GET /v1/sync}: the account's change feed, paged by an opaque signed cursor.
+ *
+ * <p>Every write gives the record a new, higher sequence number, so "what changed after the
+ * cursor, oldest first" is a range scan, a record appears at most once (in its newest state),
+ * and {@code remaining} is an exact count. A cursor names its account, its position, when it
+ * was issued and the cursor epoch; it expires after {@link #CURSOR_TTL} of sandbox time or when
+ * the epoch moves (the control interface's "expire cursors").
+ */
+final class SandboxSyncFeed {
+
+    static final Duration CURSOR_TTL = Duration.ofDays(30);
+    static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 1000;
+
+    private final SandboxStore store;
+    private final SandboxClock clock;
+    private final byte[] secret;
+
+    SandboxSyncFeed(SandboxStore store, SandboxClock clock) {
+        this.store = store;
+        this.clock = clock;
+        String hex = store.meta("cursor_secret").orElseGet(() -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            String value = HexFormat.of().formatHex(fresh);
+            store.putMeta("cursor_secret", value);
+            return value;
+        });
+        this.secret = HexFormat.of().parseHex(hex);
+    }
+
+    String page(String accountId, String cursor, String limitParam) {
+        int limit = parseLimit(limitParam);
+        long after = cursor == null ? 0 : decode(accountId, cursor);
+        List<SandboxStore.FeedRow> rows = store.feedAfter(accountId, after, limit);
+        long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
+        long remaining = rows.isEmpty() ? 0 : store.countAfter(accountId, last);
+
+        StringBuilder purchases = new StringBuilder();
+        StringBuilder subscriptions = new StringBuilder();
+        StringBuilder deleted = new StringBuilder();
+        for (SandboxStore.FeedRow row : rows) {
+            if (row.deleted()) {
+                append(deleted, "{\"type\":\"" + row.type() + "\",\"id\":" + SandboxJson.GSON.toJson(row.id()) + "}");
+            } else if (row.type().equals("purchase")) {
+                append(purchases, row.json());
+            } else {
+                append(subscriptions, row.json());
+            }
+        }
+        return "{\"purchases\":[" + purchases + "],\"subscriptions\":[" + subscriptions + "],\"deleted\":["
+                + deleted + "],\"cursor\":" + SandboxJson.GSON.toJson(encode(accountId, last))
+                + ",\"hasMore\":" + (remaining > 0) + ",\"remaining\":" + remaining + "}";
+    }
+
+    private static void append(StringBuilder list, String json) {
+        if (!list.isEmpty()) {
+            list.append(',');
+        }
+        list.append(json);
+    }
+
+    private static int parseLimit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the refusal below
+        }
+        throw Problem.invalidRequest("'limit' must be a whole number from 1 to " + MAX_LIMIT + ".");
+    }
+
+    /** Makes every cursor issued so far expire (the control interface's switch). */
+    void expireAllCursors() {
+        store.putMeta("cursor_epoch", Long.toString(epoch() + 1));
+    }
+
+    private long epoch() {
+        return store.meta("cursor_epoch").map(Long::parseLong).orElse(0L);
+    }
+
+    String encode(String accountId, long seq) {
+        String payload = accountId + "|" + seq + "|" + clock.now().toEpochMilli() + "|" + epoch();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(sign(payload));
+    }
+
+    private long decode(String accountId, String cursor) {
+        Problem malformed = Problem.invalidRequest("The cursor is not one this server issued; sync again without it.");
+        int dot = cursor.indexOf('.');
+        if (cursor.length() > 512 || dot <= 0) {
+            throw malformed;
+        }
+        String payload;
+        byte[] signature;
+        try {
+            Base64.Decoder b64 = Base64.getUrlDecoder();
+            payload = new String(b64.decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
+            signature = b64.decode(cursor.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw malformed;
+        }
+        if (!MessageDigest.isEqual(signature, sign(payload))) {
+            throw malformed;
+        }
+        String[] parts = payload.split("\\|");
+        if (parts.length != 4 || !parts[0].equals(accountId)) {
+            throw malformed;
+        }
+        long seq = Long.parseLong(parts[1]);
+        long issued = Long.parseLong(parts[2]);
+        long cursorEpoch = Long.parseLong(parts[3]);
+        if (cursorEpoch != epoch() || clock.now().toEpochMilli() - issued > CURSOR_TTL.toMillis()) {
+            throw new Problem(410, "cursor_expired", "Cursor expired",
+                    "This cursor is too old; sync again from the beginning.");
+        }
+        return seq;
+    }
+
+    private byte[] sign(String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)), 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
