@@ -417,13 +417,12 @@ public final class SandboxServer implements AutoCloseable {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (!control && faults.takeDropConnection(path)) {
             exchange.sendResponseHeaders(answer.status(), bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes, 0, bytes.length / 2);
-                out.flush();
-            } catch (IOException expected) {
-                // Closing short of the promised length is exactly the fault asked for.
-            }
-            return;
+            OutputStream out = exchange.getResponseBody();
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            // An IOException out of a handler makes the JDK server close the socket at once,
+            // which is the fault asked for; closing the stream would keep the connection.
+            throw new IOException("fault injection: connection dropped mid-answer");
         }
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

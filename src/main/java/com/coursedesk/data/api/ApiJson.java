@@ -1,0 +1,131 @@
+package com.coursedesk.data.api;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonSyntaxException;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The client's one Gson configuration: the only place java.time is taught to Gson.
+ *
+ * <p>Gson's built-in adapters quietly coerce wrong types (a number read into a String field,
+ * {@code "12"} read into a long). A response like that is a broken server, not data, so
+ * strings, whole numbers and booleans are read strictly here and anything else fails the
+ * whole response.
+ */
+final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    static Gson newGson() {
+        return new GsonBuilder()
+                .setStrictness(Strictness.STRICT)
+                .disableHtmlEscaping()
+                .registerTypeAdapter(Instant.class, new InstantAdapter())
+                .registerTypeAdapter(String.class, new StrictStringAdapter())
+                .registerTypeAdapter(Long.class, new StrictLongAdapter())
+                .registerTypeAdapter(Boolean.class, new StrictBooleanAdapter())
+                .create();
+    }
+
+    /** RFC 3339 timestamps with any offset, read into UTC instants; written in UTC. */
+    static final class InstantAdapter extends TypeAdapter<Instant> {
+        @Override
+        public void write(JsonWriter out, Instant value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(DateTimeFormatter.ISO_INSTANT.format(value));
+            }
+        }
+
+        @Override
+        public Instant read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            expect(in, JsonToken.STRING, "an RFC 3339 timestamp");
+            String text = in.nextString();
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new JsonSyntaxException("Not an RFC 3339 timestamp at " + in.getPreviousPath()
+                        + ": '" + text + "'", e);
+            }
+        }
+    }
+
+    private static final class StrictStringAdapter extends TypeAdapter<String> {
+        @Override
+        public void write(JsonWriter out, String value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public String read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            expect(in, JsonToken.STRING, "a string");
+            return in.nextString();
+        }
+    }
+
+    private static final class StrictLongAdapter extends TypeAdapter<Long> {
+        @Override
+        public void write(JsonWriter out, Long value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public Long read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            expect(in, JsonToken.NUMBER, "a whole number");
+            try {
+                return in.nextLong();
+            } catch (NumberFormatException e) {
+                throw new JsonSyntaxException("Expected a whole number at " + in.getPath(), e);
+            }
+        }
+    }
+
+    private static final class StrictBooleanAdapter extends TypeAdapter<Boolean> {
+        @Override
+        public void write(JsonWriter out, Boolean value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public Boolean read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            expect(in, JsonToken.BOOLEAN, "true or false");
+            return in.nextBoolean();
+        }
+    }
+
+    private static void expect(JsonReader in, JsonToken expected, String what) throws IOException {
+        JsonToken actual = in.peek();
+        if (actual != expected) {
+            throw new JsonSyntaxException("Expected " + what + " but found " + actual + " at " + in.getPath());
+        }
+    }
+}

@@ -1,0 +1,585 @@
+package com.coursedesk.data.api;
+
+import com.coursedesk.data.api.Dtos.AccountDto;
+import com.coursedesk.data.api.Dtos.HealthDto;
+import com.coursedesk.data.api.Dtos.PurchaseDto;
+import com.coursedesk.data.api.Dtos.SubscriptionDto;
+import com.coursedesk.data.api.Dtos.SyncPageDto;
+import com.coursedesk.data.api.Dtos.TokenResponseDto;
+import com.coursedesk.domain.Account;
+import com.coursedesk.domain.CancelReason;
+import com.coursedesk.domain.Purchase;
+import com.coursedesk.domain.Subscription;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The billing API (contract version 1) over the JDK {@link HttpClient}. Answers come back as
+ * domain records; failures as one of the {@link ApiClientException} kinds.
+ *
+ * <p>Reads ({@code health}, {@code me}, {@code sync}) and the three actions, which carry an
+ * idempotency key and so cannot act twice, are retried on 429, 500, 503 and when the server
+ * is unreachable, with the {@link RetryPolicy}'s backoff or the server's {@code Retry-After}.
+ * Sign-in, refresh and sign-out are tried once: a repeated refresh could spend a rotated
+ * refresh token, and a repeated login could count against the failed-attempt limit.
+ *
+ * <p>Thread-safe; one instance per base URL is enough. Logs method, path, status, code and
+ * timing only: never bodies, passwords or tokens.
+ */
+public final class BillingApiClient {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final int MAX_SYNC_LIMIT = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BillingApiClient.class);
+    private static final String USER_AGENT = "CourseDesk-BillingClient/1";
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Pattern RETRY_AFTER_SECONDS = Pattern.compile("\\d{1,9}");
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9a-f:]+");
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    private final URI baseUri;
+    private final String basePrefix;
+    private final HttpClient http;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final RetryPolicy retryPolicy;
+    private final Sleeper sleeper;
+    private final RandomGenerator random;
+    private final Gson gson = ApiJson.newGson();
+    private final DtoMapper mapper = new DtoMapper();
+
+    private BillingApiClient(Builder builder) {
+        this.baseUri = builder.baseUri;
+        String text = builder.baseUri.toString();
+        this.basePrefix = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        this.connectTimeout = builder.connectTimeout;
+        this.requestTimeout = builder.requestTimeout;
+        this.retryPolicy = builder.retryPolicy;
+        this.sleeper = builder.sleeper;
+        this.random = builder.random;
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                // A redirect is not part of the contract; following one could carry the
+                // bearer token to another host.
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if ("http".equalsIgnoreCase(baseUri.getScheme())) {
+            // No h2c upgrade dance on plain loopback HTTP; HTTPS negotiates HTTP/2 via ALPN.
+            http.version(HttpClient.Version.HTTP_1_1);
+        }
+        if (builder.sslContext != null) {
+            http.sslContext(builder.sslContext);
+        }
+        this.http = http.build();
+    }
+
+    /**
+     * Starts configuring a client for the server at {@code baseUri} (e.g.
+     * {@code https://billing.example.com}; the client appends {@code /v1/...}).
+     *
+     * @throws IllegalArgumentException if the URI is not an absolute http(s) URL with a
+     *                                  host, or is plain http to a host that is not loopback
+     */
+    public static Builder builder(URI baseUri) {
+        return new Builder(baseUri);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** {@code GET /v1/health}. Needs no token. */
+    public HealthStatus health() {
+        HttpResponse<byte[]> response = execute(Call.get("/v1/health", null));
+        return mapper.health(parse(response, HealthDto.class, "GET /v1/health"));
+    }
+
+    /**
+     * {@code POST /v1/auth/login}. The password is read, not kept; zeroing it afterwards is
+     * the caller's choice. Not retried.
+     *
+     * @throws ApiException {@link ApiErrorCode#INVALID_CREDENTIALS} for a wrong email or
+     *                      password, {@link ApiErrorCode#RATE_LIMITED} after too many
+     */
+    public TokenResponse login(String email, char[] password) {
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(password, "password");
+        byte[] body = JsonBodies.login(email, password);
+        try {
+            HttpResponse<byte[]> response = execute(Call.post("/v1/auth/login", body, null, null, false));
+            return mapper.tokenResponse(parse(response, TokenResponseDto.class, "POST /v1/auth/login"));
+        } finally {
+            Arrays.fill(body, (byte) 0);
+        }
+    }
+
+    /**
+     * {@code POST /v1/auth/refresh}. Refresh tokens rotate: store the returned one, the old
+     * one is spent. Not retried, so a token is never sent twice.
+     */
+    public TokenResponse refresh(String refreshToken) {
+        requireToken(refreshToken, "refreshToken");
+        JsonObject json = new JsonObject();
+        json.addProperty("refreshToken", refreshToken);
+        HttpResponse<byte[]> response = execute(Call.post("/v1/auth/refresh", bytes(json), null, null, false));
+        return mapper.tokenResponse(parse(response, TokenResponseDto.class, "POST /v1/auth/refresh"));
+    }
+
+    /** {@code POST /v1/auth/logout}: revokes the session's refresh token. Not retried. */
+    public void logout(String accessToken) {
+        requireToken(accessToken, "accessToken");
+        execute(Call.post("/v1/auth/logout", null, accessToken, null, false));
+    }
+
+    /** {@code GET /v1/me}. */
+    public Account me(String accessToken) {
+        requireToken(accessToken, "accessToken");
+        HttpResponse<byte[]> response = execute(Call.get("/v1/me", accessToken));
+        return mapper.account(parse(response, AccountDto.class, "GET /v1/me"));
+    }
+
+    /**
+     * {@code GET /v1/sync}: one page of changes after {@code cursorOrNull}, or of every
+     * record when it is null.
+     *
+     * @param limit 1 to {@value #MAX_SYNC_LIMIT} records per page
+     * @throws ApiException {@link ApiErrorCode#CURSOR_EXPIRED} when a full pass is needed
+     */
+    public SyncPage sync(String accessToken, String cursorOrNull, int limit) {
+        requireToken(accessToken, "accessToken");
+        if (limit < 1 || limit > MAX_SYNC_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_SYNC_LIMIT + ", was " + limit);
+        }
+        String query = "?limit=" + limit + (cursorOrNull == null ? "" : "&cursor=" + encode(cursorOrNull));
+        HttpResponse<byte[]> response = execute(Call.get("/v1/sync", accessToken).withQuery(query));
+        return mapper.syncPage(parse(response, SyncPageDto.class, "GET /v1/sync"));
+    }
+
+    /**
+     * {@code POST /v1/subscriptions/{id}/cancel}. Retried safely with the same key.
+     *
+     * @param reasonOrNull   why, or null to say nothing
+     * @param commentOrNull  free text, or null
+     * @param idempotencyKey the key stored with this pending action, reused on every retry
+     */
+    public Subscription cancelSubscription(String accessToken, String subscriptionId, CancelReason reasonOrNull,
+                                           String commentOrNull, String idempotencyKey) {
+        requireToken(accessToken, "accessToken");
+        requireIdempotencyKey(idempotencyKey);
+        JsonObject json = new JsonObject();
+        if (reasonOrNull != null) {
+            json.addProperty("reason", reasonOrNull.wireName());
+        }
+        if (commentOrNull != null) {
+            json.addProperty("comment", commentOrNull);
+        }
+        String path = "/v1/subscriptions/" + pathSegment(subscriptionId, "subscriptionId") + "/cancel";
+        HttpResponse<byte[]> response = execute(Call.post(path, bytes(json), accessToken, idempotencyKey, true));
+        return mapper.subscription(parse(response, SubscriptionDto.class, "POST " + path));
+    }
+
+    /** {@code POST /v1/subscriptions/{id}/restart}. Retried safely with the same key. */
+    public Subscription restartSubscription(String accessToken, String subscriptionId, String idempotencyKey) {
+        requireToken(accessToken, "accessToken");
+        requireIdempotencyKey(idempotencyKey);
+        String path = "/v1/subscriptions/" + pathSegment(subscriptionId, "subscriptionId") + "/restart";
+        HttpResponse<byte[]> response =
+                execute(Call.post(path, bytes(new JsonObject()), accessToken, idempotencyKey, true));
+        return mapper.subscription(parse(response, SubscriptionDto.class, "POST " + path));
+    }
+
+    /**
+     * {@code POST /v1/purchases/{id}/refund-request}. Retried safely with the same key.
+     *
+     * @param reason the learner's reason, 1 to 500 characters (the server checks the length)
+     */
+    public Purchase requestRefund(String accessToken, String purchaseId, String reason, String idempotencyKey) {
+        requireToken(accessToken, "accessToken");
+        Objects.requireNonNull(reason, "reason");
+        requireIdempotencyKey(idempotencyKey);
+        JsonObject json = new JsonObject();
+        json.addProperty("reason", reason);
+        String path = "/v1/purchases/" + pathSegment(purchaseId, "purchaseId") + "/refund-request";
+        HttpResponse<byte[]> response = execute(Call.post(path, bytes(json), accessToken, idempotencyKey, true));
+        return mapper.purchase(parse(response, PurchaseDto.class, "POST " + path));
+    }
+
+    // ---- the exchange ----
+
+    /** One request as sent; {@code path} (without query) is what gets logged. */
+    private record Call(String method, String path, String query, byte[] body, String accessToken,
+                        String idempotencyKey, boolean retryable) {
+
+        static Call get(String path, String accessToken) {
+            return new Call("GET", path, "", null, accessToken, null, true);
+        }
+
+        static Call post(String path, byte[] body, String accessToken, String idempotencyKey, boolean retryable) {
+            return new Call("POST", path, "", body, accessToken, idempotencyKey, retryable);
+        }
+
+        Call withQuery(String newQuery) {
+            return new Call(method, path, newQuery, body, accessToken, idempotencyKey, retryable);
+        }
+
+        String label() {
+            return method + " " + path;
+        }
+    }
+
+    /** Sends {@code call}, retrying as allowed, and returns its 2xx response. */
+    private HttpResponse<byte[]> execute(Call call) {
+        for (int attempt = 1; ; attempt++) {
+            Duration wait;
+            try {
+                HttpResponse<byte[]> response = sendOnce(call, attempt);
+                if (response.statusCode() / 100 == 2) {
+                    return response;
+                }
+                ApiException error = toApiException(response);
+                if (!call.retryable() || !isRetryableStatus(error.status()) || attempt >= retryPolicy.maxAttempts()) {
+                    throw error;
+                }
+                Duration retryAfter = error.retryAfter().orElse(null);
+                if (retryAfter != null && retryAfter.compareTo(retryPolicy.maxDelay()) > 0) {
+                    LOG.info("{} answered {} {} with Retry-After {} s, longer than the retry cap; giving up",
+                            call.label(), error.status(), error.rawCode(), retryAfter.toSeconds());
+                    throw error;
+                }
+                wait = retryAfter != null ? retryAfter : jitteredBackoff(attempt);
+                LOG.warn("{} answered {} {}; retry {} of {} in {} ms", call.label(), error.status(),
+                        error.rawCode(), attempt, retryPolicy.maxAttempts() - 1, wait.toMillis());
+            } catch (ApiUnreachableException e) {
+                if (!call.retryable() || attempt >= retryPolicy.maxAttempts()) {
+                    throw e;
+                }
+                wait = jitteredBackoff(attempt);
+                LOG.warn("{} unreachable ({}); retry {} of {} in {} ms", call.label(), e.getMessage(),
+                        attempt, retryPolicy.maxAttempts() - 1, wait.toMillis());
+            }
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiInterruptedException(call.label() + " interrupted while waiting to retry", e);
+            }
+        }
+    }
+
+    private static boolean isRetryableStatus(int status) {
+        return status == 429 || status == 500 || status == 503;
+    }
+
+    /** Full jitter: uniformly random between zero and the attempt's backoff ceiling. */
+    private Duration jitteredBackoff(int attempt) {
+        long ceiling = retryPolicy.backoffCeiling(attempt - 1).toNanos();
+        return ceiling == 0 ? Duration.ZERO : Duration.ofNanos(random.nextLong(ceiling + 1));
+    }
+
+    private HttpResponse<byte[]> sendOnce(Call call, int attempt) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(basePrefix + call.path() + call.query()))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json, application/problem+json")
+                .header("User-Agent", USER_AGENT);
+        if (call.accessToken() != null) {
+            request.header("Authorization", "Bearer " + call.accessToken());
+        }
+        if (call.idempotencyKey() != null) {
+            request.header("Idempotency-Key", call.idempotencyKey());
+        }
+        if (call.body() != null) {
+            request.header("Content-Type", "application/json")
+                    .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        } else {
+            request.method(call.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<byte[]>> future =
+                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            // The request timeout stops waiting for headers; this bound also covers a body
+            // that starts and then stalls.
+            HttpResponse<byte[]> response = future.get(
+                    connectTimeout.plus(requestTimeout).toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debug("{} -> {} in {} ms (attempt {})", call.label(), response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000, attempt);
+            return response;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new ApiUnreachableException(call.label() + " timed out", e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiInterruptedException(call.label() + " interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new ApiUnreachableException(call.label() + " failed: " + describe(io), io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(call.label() + " failed unexpectedly", cause);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    /** An error answer as a typed exception; a body that is no problem document still yields one. */
+    private ApiException toApiException(HttpResponse<byte[]> response) {
+        String rawCode = null;
+        String title = null;
+        String detail = null;
+        try {
+            JsonElement root = JsonParser.parseString(new String(response.body(), StandardCharsets.UTF_8));
+            if (root.isJsonObject()) {
+                JsonObject problem = root.getAsJsonObject();
+                rawCode = stringMember(problem, "code");
+                title = stringMember(problem, "title");
+                detail = stringMember(problem, "detail");
+            }
+        } catch (RuntimeException notJson) {
+            // A proxy's HTML page or an empty body: the status alone still says what happened.
+            LOG.debug("Error answer {} has no readable problem body", response.statusCode());
+        }
+        Duration retryAfter = response.headers().firstValue("Retry-After")
+                .map(String::trim)
+                .filter(value -> RETRY_AFTER_SECONDS.matcher(value).matches())
+                .map(value -> Duration.ofSeconds(Long.parseLong(value)))
+                .orElse(null);
+        return new ApiException(response.statusCode(), rawCode, title, detail, retryAfter);
+    }
+
+    private static String stringMember(JsonObject object, String name) {
+        JsonElement value = object.get(name);
+        if (value != null && value.isJsonPrimitive()) {
+            JsonPrimitive primitive = value.getAsJsonPrimitive();
+            if (primitive.isString()) {
+                return primitive.getAsString();
+            }
+        }
+        return null;
+    }
+
+    /** Reads a 2xx body as {@code type}; anything unreadable is a protocol failure. */
+    private <T> T parse(HttpResponse<byte[]> response, Class<T> type, String label) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(response.body()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiProtocolException(label + " answered with a body that is not UTF-8", e);
+        }
+        try {
+            return gson.fromJson(text, type);
+        } catch (RuntimeException e) {
+            // Gson reports malformed JSON and wrong types as various runtime exceptions;
+            // whichever it is, this answer cannot be used.
+            throw new ApiProtocolException(label + " answered with unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] bytes(JsonObject json) {
+        return gson.toJson(json).getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ---- argument checks ----
+
+    private static void requireToken(String token, String name) {
+        Objects.requireNonNull(token, name);
+        if (token.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requireIdempotencyKey(String key) {
+        Objects.requireNonNull(key, "idempotencyKey");
+        if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("idempotencyKey must be 1 to 255 visible ASCII characters");
+        }
+    }
+
+    private static String pathSegment(String id, String name) {
+        Objects.requireNonNull(id, name);
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        return encode(id);
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters (valid in a path and a query). */
+    private static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    // ---- base URL checks ----
+
+    static URI checkBaseUri(URI uri) {
+        Objects.requireNonNull(uri, "baseUri");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.isOpaque() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new IllegalArgumentException("The billing API base URL must be an absolute https:// URL, was "
+                    + uri);
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("The billing API base URL has no host: " + uri);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "The billing API base URL must not carry user info, a query or a fragment: " + uri.getHost());
+        }
+        if (scheme.equals("http") && !isLoopbackHost(uri.getHost())) {
+            throw new IllegalArgumentException("Refusing plain http:// to '" + uri.getHost()
+                    + "': passwords and tokens would cross the network unencrypted. Use https://"
+                    + " (plain http is accepted only for localhost, 127.0.0.0/8 and [::1]).");
+        }
+        return uri;
+    }
+
+    /**
+     * Whether {@code host} names the loopback interface by itself: {@code localhost}, an
+     * IPv4 literal in 127.0.0.0/8 or the IPv6 literal ::1. Names are never resolved, so a
+     * DNS answer cannot turn a remote host into a "loopback" one.
+     */
+    static boolean isLoopbackHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost")) {
+            return true;
+        }
+        Matcher ipv4 = IPV4_LOOPBACK.matcher(h);
+        if (ipv4.matches()) {
+            for (int group = 1; group <= 3; group++) {
+                if (Integer.parseInt(ipv4.group(group)) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (h.startsWith("[") && h.endsWith("]")) {
+            String literal = h.substring(1, h.length() - 1);
+            // Only an IPv6 literal gets here: with a colon and hex digits alone, the JDK
+            // parses it and never asks DNS.
+            if (!literal.contains(":") || !IPV6_LITERAL.matcher(literal).matches()) {
+                return false;
+            }
+            try {
+                InetAddress address = InetAddress.getByName(literal);
+                return address instanceof Inet6Address && address.isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Settings of a {@link BillingApiClient}; every one has a sensible default. */
+    public static final class Builder {
+        private final URI baseUri;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Sleeper sleeper = Sleeper.system();
+        private RandomGenerator random = () -> ThreadLocalRandom.current().nextLong();
+        private SSLContext sslContext;
+
+        private Builder(URI baseUri) {
+            this.baseUri = checkBaseUri(baseUri);
+        }
+
+        /** How long to wait for a TCP/TLS connection (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long one request may take once sent (default 30 s). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** What waits between retries (default: really sleeps). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** The source of backoff jitter (default: {@link ThreadLocalRandom}). */
+        public Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** TLS settings, e.g. to trust a test server's own certificate (default: the JDK's). */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "sslContext");
+            return this;
+        }
+
+        public BillingApiClient build() {
+            return new BillingApiClient(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

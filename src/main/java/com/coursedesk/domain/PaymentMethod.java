@@ -1,0 +1,22 @@
+package com.coursedesk.domain;
+
+import java.util.Objects;
+
+/** How a purchase was paid; only ever a masked description, never a usable credential. */
+public sealed interface PaymentMethod permits PaymentMethod.Card, PaymentMethod.PayPal {
+
+    /** A payment card, e.g. brand {@code visa} ending in {@code 4242}. */
+    record Card(String brand, String last4) implements PaymentMethod {
+        public Card {
+            Objects.requireNonNull(brand, "brand");
+            Objects.requireNonNull(last4, "last4");
+        }
+    }
+
+    /** A PayPal account, with the e-mail address already masked by the server. */
+    record PayPal(String maskedEmail) implements PaymentMethod {
+        public PayPal {
+            Objects.requireNonNull(maskedEmail, "maskedEmail");
+        }
+    }
+}
