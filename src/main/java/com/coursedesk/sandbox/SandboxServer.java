@@ -121,6 +121,11 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The seeded accounts and their passwords (the demo shows them on the sign-in screen). */
     public List<DemoAccount> demoAccounts() {
+        return seededAccounts();
+    }
+
+    /** The accounts every sandbox seeds, known before one starts. */
+    public static List<DemoAccount> seededAccounts() {
         return SandboxSeeder.ACCOUNTS;
     }
 

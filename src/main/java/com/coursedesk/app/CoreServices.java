@@ -1,0 +1,74 @@
+package com.coursedesk.app;
+
+import com.coursedesk.data.accounts.KnownAccountsFile;
+import com.coursedesk.data.api.BillingApiClient;
+import com.coursedesk.data.db.StoreOpener;
+import com.coursedesk.platform.AppDirectories;
+import com.coursedesk.platform.credentials.CredentialStore;
+import com.coursedesk.platform.credentials.CredentialStores;
+import com.coursedesk.service.actions.ActionService;
+import com.coursedesk.service.auth.ServerConnector;
+import com.coursedesk.service.auth.SignInService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/**
+ * The composition root of everything below the screens, shared by the window and the command
+ * line: directories, credential store, account list, demo server and sign-in. Built with
+ * constructors only.
+ */
+public final class CoreServices implements AutoCloseable {
+
+    /** Records per sync page: the contract's maximum, fewest round trips. */
+    public static final int SYNC_PAGE_LIMIT = 1000;
+
+    private final AppDirectories directories;
+    private final CredentialStore credentials;
+    private final DemoServer demo;
+    private final SignInService signIn;
+
+    public CoreServices(AppDirectories directories, CredentialStore credentials, Clock clock) {
+        this.directories = directories;
+        try {
+            directories.createDirectories();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + directories.dataDir(), e);
+        }
+        this.credentials = credentials;
+        this.demo = new DemoServer(directories.dataDir().resolve("demo-sandbox").resolve("sandbox.db"));
+        ServerConnector connector = server -> BillingApiClient.builder(
+                server.isDemo() ? demo.baseUri() : server.uri()).build();
+        this.signIn = new SignInService(connector, credentials,
+                new KnownAccountsFile(directories.dataDir().resolve("accounts.json")), new StoreOpener(clock),
+                directories.accountsDir(), clock, ActionService.randomKeys(), SYNC_PAGE_LIMIT);
+    }
+
+    /** The usual wiring: the OS credential store where one answers, else a user-only file. */
+    public static CoreServices forUser(AppDirectories directories) {
+        return new CoreServices(directories,
+                CredentialStores.detect(directories.dataDir().resolve("credentials")), Clock.systemUTC());
+    }
+
+    public AppDirectories directories() {
+        return directories;
+    }
+
+    public CredentialStore credentials() {
+        return credentials;
+    }
+
+    public DemoServer demo() {
+        return demo;
+    }
+
+    public SignInService signIn() {
+        return signIn;
+    }
+
+    @Override
+    public void close() {
+        demo.close();
+    }
+}

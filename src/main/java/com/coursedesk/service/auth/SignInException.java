@@ -1,0 +1,38 @@
+package com.coursedesk.service.auth;
+
+import java.time.Duration;
+
+/** Sign-in failed, for a reason the screen states in plain words. */
+public final class SignInException extends RuntimeException {
+
+    public enum Reason {
+        /** Wrong email or password (the server does not say which). */
+        WRONG_CREDENTIALS,
+        /** Too many attempts; {@link #retryAfter()} says how long to wait. */
+        RATE_LIMITED,
+        /** The server cannot be reached. */
+        UNREACHABLE,
+        /** The server failed (5xx) or answered something unreadable. */
+        SERVER_FAILED,
+        /** The address or the input is not valid. */
+        INVALID_INPUT
+    }
+
+    private final Reason reason;
+    private final Duration retryAfter;
+
+    public SignInException(Reason reason, String message, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** How long to wait before trying again, for {@link Reason#RATE_LIMITED}; else null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

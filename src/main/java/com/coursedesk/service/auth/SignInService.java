@@ -1,0 +1,180 @@
+package com.coursedesk.service.auth;
+
+import com.coursedesk.data.accounts.KnownAccountsFile;
+import com.coursedesk.data.api.ApiErrorCode;
+import com.coursedesk.data.api.ApiException;
+import com.coursedesk.data.api.ApiProtocolException;
+import com.coursedesk.data.api.ApiUnreachableException;
+import com.coursedesk.data.api.BillingApiClient;
+import com.coursedesk.data.api.TokenResponse;
+import com.coursedesk.data.db.AccountStorePaths;
+import com.coursedesk.data.db.OpenResult;
+import com.coursedesk.data.db.StoreOpener;
+import com.coursedesk.domain.KnownAccount;
+import com.coursedesk.domain.ServerRef;
+import com.coursedesk.platform.credentials.CredentialStore;
+import com.coursedesk.service.actions.ActionService;
+import com.coursedesk.service.sync.SyncEngine;
+import com.coursedesk.service.sync.SyncStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Signs learners in and out, and opens accounts that have a local copy (offline if need be).
+ * The password is used for one request and then wiped; only the refresh token is kept, in the
+ * credential store.
+ */
+public final class SignInService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
+
+    private final ServerConnector connector;
+    private final CredentialStore credentials;
+    private final KnownAccountsFile knownAccounts;
+    private final StoreOpener storeOpener;
+    private final Path accountsDir;
+    private final Clock clock;
+    private final Supplier<String> idempotencyKeys;
+    private final int syncPageLimit;
+
+    public SignInService(ServerConnector connector, CredentialStore credentials, KnownAccountsFile knownAccounts,
+                         StoreOpener storeOpener, Path accountsDir, Clock clock, Supplier<String> idempotencyKeys,
+                         int syncPageLimit) {
+        this.connector = connector;
+        this.credentials = credentials;
+        this.knownAccounts = knownAccounts;
+        this.storeOpener = storeOpener;
+        this.accountsDir = accountsDir;
+        this.clock = clock;
+        this.idempotencyKeys = idempotencyKeys;
+        this.syncPageLimit = syncPageLimit;
+    }
+
+    /** Accounts with a local copy on this computer. */
+    public List<KnownAccount> knownAccounts() {
+        return knownAccounts.list();
+    }
+
+    /** Where the refresh tokens are kept, in words (for {@code status} and the Account page). */
+    public String credentialStoreDescription() {
+        return credentials.description();
+    }
+
+    /**
+     * Signs in with email and password and opens the account. The password array is wiped
+     * before this returns, whatever happens.
+     */
+    public AccountSession signIn(ServerRef server, String email, char[] password) {
+        try {
+            String trimmed = email == null ? "" : email.trim();
+            if (!trimmed.contains("@") || password == null || password.length == 0) {
+                throw new SignInException(SignInException.Reason.INVALID_INPUT,
+                        "Enter your email address and password.", null, null);
+            }
+            BillingApiClient api = connect(server);
+            TokenResponse tokens;
+            try {
+                tokens = api.login(trimmed, password);
+            } catch (ApiException e) {
+                if (e.code() == ApiErrorCode.INVALID_CREDENTIALS) {
+                    throw new SignInException(SignInException.Reason.WRONG_CREDENTIALS,
+                            "Wrong email or password.", null, e);
+                }
+                if (e.status() == 429) {
+                    throw new SignInException(SignInException.Reason.RATE_LIMITED, "Too many attempts.",
+                            e.retryAfter().orElse(java.time.Duration.ofSeconds(60)), e);
+                }
+                if (e.status() == 400) {
+                    throw new SignInException(SignInException.Reason.INVALID_INPUT, "The server refused the input.",
+                            null, e);
+                }
+                throw new SignInException(SignInException.Reason.SERVER_FAILED,
+                        "The server failed (" + e.status() + ").", null, e);
+            } catch (ApiUnreachableException e) {
+                throw new SignInException(SignInException.Reason.UNREACHABLE, "The server cannot be reached.", null, e);
+            } catch (ApiProtocolException e) {
+                throw new SignInException(SignInException.Reason.SERVER_FAILED,
+                        "The server's answer could not be read.", null, e);
+            }
+            KnownAccount previous = knownAccounts.find(server, tokens.account().id()).orElse(null);
+            KnownAccount account = new KnownAccount(tokens.account().id(), tokens.account().email(),
+                    tokens.account().displayName(), server, previous == null ? null : previous.lastSyncedAt());
+            knownAccounts.put(account);
+            SessionTokens session = new SessionTokens(api, credentials, account.credentialKey(), clock);
+            session.accept(tokens);
+            LOG.info("Signed in to {} as account {}", server, account.accountId());
+            return open(account, session);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /**
+     * Opens an account from its local copy at once; it syncs when the server can be reached
+     * and the saved session is still valid (otherwise the sync status says "signed out").
+     */
+    public AccountSession open(KnownAccount account) {
+        BillingApiClient api = connect(account.server());
+        return open(account, new SessionTokens(api, credentials, account.credentialKey(), clock));
+    }
+
+    private AccountSession open(KnownAccount account, SessionTokens tokens) {
+        OpenResult opened = storeOpener.openForAccount(accountsDir, account.accountId());
+        if (opened.recovered()) {
+            LOG.warn("The local copy of {} was damaged ({}); kept at {}, rebuilding from the server",
+                    account.accountId(), opened.damage(), opened.movedAsideTo());
+        }
+        SyncEngine[] engine = new SyncEngine[1];
+        ActionService actions = new ActionService(opened.store(), tokens, clock, idempotencyKeys,
+                () -> engine[0].syncNow());
+        engine[0] = new SyncEngine(opened.store(), tokens, actions, clock, syncPageLimit);
+        engine[0].addListener(status -> {
+            if (status instanceof SyncStatus.Idle idle && idle.lastSyncedAt() != null) {
+                knownAccounts.put(account.withLastSyncedAt(idle.lastSyncedAt()));
+            }
+        });
+        return new AccountSession(account, opened, tokens, actions, engine[0]);
+    }
+
+    /** Revokes the session on the server when it can, and forgets the tokens here. */
+    public void signOut(AccountSession session) {
+        boolean revoked = session.tokens().signOut();
+        LOG.info("Signed out of {} ({})", session.account().accountId(),
+                revoked ? "session revoked" : "offline: forgotten locally only");
+        session.close();
+    }
+
+    /** Removes an account's local copy and its saved session from this computer. */
+    public void forget(KnownAccount account) throws IOException {
+        credentials.delete(account.credentialKey());
+        knownAccounts.remove(account.server(), account.accountId());
+        Path dir = AccountStorePaths.storeFile(accountsDir, account.accountId()).getParent();
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private BillingApiClient connect(ServerRef server) {
+        try {
+            return connector.connect(server);
+        } catch (IllegalArgumentException e) {
+            throw new SignInException(SignInException.Reason.INVALID_INPUT, e.getMessage(), null, e);
+        }
+    }
+}

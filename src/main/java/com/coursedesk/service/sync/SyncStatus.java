@@ -1,0 +1,50 @@
+package com.coursedesk.service.sync;
+
+import java.time.Instant;
+
+/**
+ * What the sync engine is doing, for the status bar and {@code status}. Every variant that can
+ * carry it holds the server time of the last complete sync (null before the first).
+ */
+public sealed interface SyncStatus {
+
+    /** Up to date as of {@code lastSyncedAt}. */
+    record Idle(Instant lastSyncedAt) implements SyncStatus {
+    }
+
+    /**
+     * Catching up: {@code done} of {@code total} changes applied ({@code total} is -1 until the
+     * first page tells how many remain).
+     */
+    record Syncing(long done, long total, Instant lastSyncedAt) implements SyncStatus {
+        public double fraction() {
+            return total <= 0 ? -1 : Math.min(1.0, (double) done / total);
+        }
+    }
+
+    /** The server cannot be reached; showing the local copy as of {@code lastSyncedAt}. */
+    record Offline(Instant lastSyncedAt) implements SyncStatus {
+    }
+
+    /** The session ended; the learner must sign in again (local data stays readable). */
+    record SignedOut(Instant lastSyncedAt) implements SyncStatus {
+    }
+
+    /** The last attempt failed for {@code reason}; nothing stored was lost. */
+    record Failed(Reason reason, String detail, Instant lastSyncedAt) implements SyncStatus {
+    }
+
+    /** Why a sync failed, as stable keys the screens translate into plain words. */
+    enum Reason {
+        /** The server answered with an error (5xx, or too many requests) even after retries. */
+        SERVER_ERROR,
+        /** The server's answer could not be read; nothing was changed locally. */
+        BAD_RESPONSE,
+        /** The local store could not be written (disk full, file damaged). */
+        STORE_ERROR,
+        /** The server refused the request itself (a client defect; see the log). */
+        REFUSED
+    }
+
+    Instant lastSyncedAt();
+}
