@@ -60,7 +60,8 @@ final class SandboxAuth {
             throw Problem.invalidRequest("The field 'email' must be an email address.");
         }
         Instant now = clock.now();
-        long windowStart = now.minus(FAILURE_WINDOW).toEpochMilli();
+        // A failure counts for exactly FAILURE_WINDOW, so waiting the Retry-After given below is enough.
+        long windowStart = now.minus(FAILURE_WINDOW).toEpochMilli() + 1;
         List<Long> failures = store.loginFailuresSince(email, windowStart);
         if (failures.size() >= MAX_FAILURES) {
             // The lock lifts when the oldest failure of the window ages out.

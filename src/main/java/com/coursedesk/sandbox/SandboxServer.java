@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Request bodies above this size are refused with 413 (documented in README and the OpenAPI). */
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final Pattern SUBSCRIPTION_ACTION = Pattern.compile("^/v1/subscriptions/([^/]+)/(cancel|restart)$");
@@ -243,7 +244,6 @@ public final class SandboxServer implements AutoCloseable {
             return new Answer(refused.status(), refused.body(), true, Map.of("Allow", expectedMethod));
         }
         if (path.equals("/v1/health")) {
-            noQuery(exchange);
             JsonObject out = new JsonObject();
             out.addProperty("status", "ok");
             out.addProperty("serverTime", clock.now().toString());
@@ -251,11 +251,11 @@ public final class SandboxServer implements AutoCloseable {
             return Answer.json(200, SandboxJson.GSON.toJson(out));
         }
         if (path.equals("/v1/auth/login")) {
-            JsonObject json = SandboxJson.parseObject(body);
+            JsonObject json = jsonBody(exchange, body);
             return Answer.json(200, store.transaction(() -> auth.login(json)));
         }
         if (path.equals("/v1/auth/refresh")) {
-            JsonObject json = SandboxJson.parseObject(body);
+            JsonObject json = jsonBody(exchange, body);
             return Answer.json(200, store.transaction(() -> auth.refresh(json)));
         }
         catchUpBilling();
@@ -265,7 +265,7 @@ public final class SandboxServer implements AutoCloseable {
         switch (path) {
             case "/v1/auth/logout" -> {
                 if (body != null && !body.isBlank()) {
-                    SandboxJson.onlyFields(SandboxJson.parseObject(body), Set.of());
+                    SandboxJson.onlyFields(jsonBody(exchange, body), Set.of());
                 }
                 store.transaction(() -> {
                     auth.logout(session);
@@ -274,7 +274,6 @@ public final class SandboxServer implements AutoCloseable {
                 return Answer.empty(204);
             }
             case "/v1/me" -> {
-                noQuery(exchange);
                 return Answer.json(200, store.transaction(() -> store.accountById(accountId).orElseThrow().json()));
             }
             case "/v1/sync" -> {
@@ -294,7 +293,7 @@ public final class SandboxServer implements AutoCloseable {
         if (!IDEMPOTENCY_KEY.matcher(key).matches()) {
             throw Problem.invalidRequest("The Idempotency-Key must be 1 to 255 visible ASCII characters.");
         }
-        JsonObject json = SandboxJson.parseObject(body);
+        JsonObject json = jsonBody(exchange, body);
         String fingerprint = method + " " + path + " " + SandboxJson.canonical(json);
         Supplier<String> action;
         if (subAction.matches()) {
@@ -360,12 +359,6 @@ public final class SandboxServer implements AutoCloseable {
         return id;
     }
 
-    private static void noQuery(HttpExchange exchange) {
-        if (exchange.getRequestURI().getRawQuery() != null) {
-            throw Problem.invalidRequest("This endpoint takes no query parameters.");
-        }
-    }
-
     private static Map<String, String> query(HttpExchange exchange, Set<String> allowed) {
         Map<String, String> out = new HashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
@@ -386,21 +379,43 @@ public final class SandboxServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Reads a request body up to the limit. GET bodies are ignored (no endpoint reads one);
+     * the content type is checked later, only where a body is parsed, so an unknown path is
+     * still a 404 whatever it was sent with.
+     */
     private static String readBody(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestMethod().equals("GET")) {
+            return "";
+        }
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
+                // Read what the client is still sending (up to a bound) so that it sees the
+                // 413 instead of a connection reset while it writes.
+                drain(in, DRAIN_LIMIT_BYTES);
                 throw new Problem(413, "invalid_request", "Request too large",
                         "Request bodies are limited to " + MAX_BODY_BYTES / 1024 + " KiB.");
             }
-            if (bytes.length > 0) {
-                String type = exchange.getRequestHeaders().getFirst("Content-Type");
-                if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-                    throw Problem.invalidRequest("Request bodies must be sent as application/json.");
-                }
-            }
             return new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    private static void drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[16 * 1024];
+        long read = 0;
+        int n;
+        while (read < limit && (n = in.read(buffer)) > 0) {
+            read += n;
+        }
+    }
+
+    private static JsonObject jsonBody(HttpExchange exchange, String body) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (!body.isEmpty() && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+            throw Problem.invalidRequest("Request bodies must be sent as application/json.");
+        }
+        return SandboxJson.parseObject(body);
     }
 
     private void send(HttpExchange exchange, String path, Answer answer) throws IOException {

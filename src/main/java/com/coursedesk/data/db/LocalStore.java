@@ -1,0 +1,317 @@
+package com.coursedesk.data.db;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One account's SQLite store.
+ *
+ * <p>Opening it applies the Flyway migrations from {@code classpath:db/migration} before any
+ * connection reads, then sets, on every connection: {@code journal_mode=WAL} (readers never
+ * wait for the writer), {@code foreign_keys=ON}, {@code busy_timeout=5000} and
+ * {@code synchronous=NORMAL} (durable at each WAL checkpoint, which is enough for a cache the
+ * server can rebuild).
+ *
+ * <p>Every write goes through one writer: a single daemon thread named
+ * {@value #WRITER_THREAD_NAME} that owns the only write connection. {@link #write} hands it a
+ * unit of work, which runs in one transaction and is rolled back on any exception, and waits
+ * for the result. One writer means SQLite never answers {@code SQLITE_BUSY} to ourselves and
+ * writes are applied in the order they were asked for. Reads use a small pool of separate,
+ * query-only connections; in WAL mode they see only committed transactions.
+ *
+ * <p>Use {@link StoreOpener} to open a store: it also checks the file and moves a damaged one
+ * aside.
+ */
+public final class LocalStore implements AutoCloseable {
+
+    /** The name of the writer thread, seen in thread dumps and logs. */
+    public static final String WRITER_THREAD_NAME = "coursedesk-db-writer";
+    /** How long a connection waits on a lock held by another connection, in milliseconds. */
+    public static final int BUSY_TIMEOUT_MILLIS = 5000;
+
+    static final String FX_THREAD_NAME = "JavaFX Application Thread";
+    private static final int DEFAULT_READERS = 2;
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
+
+    private final Path file;
+    private final Connection writeConnection;
+    private final ExecutorService writer;
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Thread writerThread;
+
+    private LocalStore(Path file, Connection writeConnection, List<Connection> readConnections) {
+        this.file = file;
+        this.writeConnection = writeConnection;
+        this.allReaders = List.copyOf(readConnections);
+        this.readers = new ArrayBlockingQueue<>(readConnections.size(), false, readConnections);
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, WRITER_THREAD_NAME);
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught exception on {}", t.getName(), e));
+            writerThread = thread;
+            return thread;
+        });
+    }
+
+    /**
+     * Opens (creating if needed) the store at {@code file}, migrates it and sets the pragmas.
+     * No integrity check and no recovery: {@link StoreOpener} adds those.
+     *
+     * @throws StoreException if the file cannot be opened or migrated
+     */
+    public static LocalStore open(Path file) {
+        return open(file, DEFAULT_READERS);
+    }
+
+    static LocalStore open(Path file, int readConnections) {
+        Objects.requireNonNull(file, "file");
+        if (readConnections < 1) {
+            throw new IllegalArgumentException("readConnections must be at least 1");
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        List<Connection> opened = new ArrayList<>();
+        try {
+            Path parent = absolute.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            String url = jdbcUrl(absolute);
+            migrate(url);
+            Connection write = DriverManager.getConnection(url, connectionConfig().toProperties());
+            opened.add(write);
+            write.setAutoCommit(false);
+            List<Connection> reads = new ArrayList<>();
+            for (int i = 0; i < readConnections; i++) {
+                Connection read = DriverManager.getConnection(url, connectionConfig().toProperties());
+                opened.add(read);
+                try (Statement statement = read.createStatement()) {
+                    // The read path must never write: everything goes through the writer.
+                    statement.execute("PRAGMA query_only = ON");
+                }
+                reads.add(read);
+            }
+            LOG.info("Opened local store {}", absolute);
+            return new LocalStore(absolute, write, reads);
+        } catch (SQLException | FlywayException | java.io.IOException e) {
+            opened.forEach(LocalStore::closeQuietly);
+            throw new StoreException("Cannot open local store " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String jdbcUrl(Path absoluteFile) {
+        return "jdbc:sqlite:" + absoluteFile;
+    }
+
+    private static void migrate(String url) {
+        Flyway.configure()
+                .dataSource(url, "", "")
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    private static SQLiteConfig connectionConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        return config;
+    }
+
+    /** The store file (absolute). */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on the writer thread and returns its result,
+     * blocking the caller until it is committed. Any exception rolls the transaction back and
+     * is passed on: a {@link RuntimeException} or {@link Error} as it is, a
+     * {@link SQLException} wrapped in a {@link StoreException}.
+     *
+     * @throws IllegalStateException on the JavaFX thread (it must never wait for the disk), on
+     *                               the writer thread itself (a nested write would wait for
+     *                               itself), or once the store is closed
+     */
+    public <T> T write(SqlWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        Thread caller = Thread.currentThread();
+        if (caller == writerThread) {
+            throw new IllegalStateException("write() called from inside a write; pass the Connection on instead");
+        }
+        if (FX_THREAD_NAME.equals(caller.getName())) {
+            throw new IllegalStateException("write() called on the JavaFX thread; run it in a background task");
+        }
+        Future<T> result;
+        try {
+            result = writer.submit(() -> runInTransaction(work));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("The local store is closed: " + file, e);
+        }
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            // The work may still be applied: it is already queued and runs to its end.
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for a write to " + file, e);
+        }
+    }
+
+    private <T> T runInTransaction(SqlWork<T> work) throws SQLException {
+        try {
+            T value = work.run(writeConnection);
+            writeConnection.commit();
+            return value;
+        } catch (Throwable failure) {
+            try {
+                writeConnection.rollback();
+            } catch (SQLException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Runs {@code work} on a read connection inside one read transaction, so that several
+     * statements see one consistent snapshot of committed data. Blocks while all read
+     * connections are in use.
+     *
+     * @throws IllegalStateException once the store is closed
+     */
+    public <T> T read(SqlWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (closed.get()) {
+            throw new IllegalStateException("The local store is closed: " + file);
+        }
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while waiting for a read connection to " + file, e);
+        }
+        try {
+            if (closed.get()) {
+                throw new IllegalStateException("The local store is closed: " + file);
+            }
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                // Ends the read transaction, releasing its snapshot so the WAL can be checkpointed.
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Read from " + file + " failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (cause instanceof SQLException sql) {
+            return new StoreException("Write failed: " + sql.getMessage(), sql);
+        }
+        return new StoreException("Write failed: " + cause, cause);
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Lets queued writes finish, then closes every connection. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Writes to {} still running after {} s; closing anyway", file, CLOSE_WAIT_SECONDS);
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.shutdownNow();
+        }
+        try (Statement statement = writeConnection.createStatement()) {
+            // Keeps query plans good as tables grow; cheap when nothing changed.
+            statement.execute("PRAGMA optimize");
+            writeConnection.commit();
+        } catch (SQLException e) {
+            LOG.debug("PRAGMA optimize failed on {}", file, e);
+        }
+        closeQuietly(writeConnection);
+        closeReaders();
+        LOG.info("Closed local store {}", file);
+    }
+
+    private void closeReaders() {
+        // Waits for reads in progress to hand their connection back before closing it.
+        List<Connection> returned = new ArrayList<>();
+        try {
+            for (int i = 0; i < allReaders.size(); i++) {
+                Connection connection = readers.poll(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                if (connection == null) {
+                    LOG.warn("A read of {} still running after {} s; closing anyway", file, CLOSE_WAIT_SECONDS);
+                    break;
+                }
+                returned.add(connection);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        returned.forEach(LocalStore::closeQuietly);
+        allReaders.stream().filter(c -> !returned.contains(c)).forEach(LocalStore::closeQuietly);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a connection failed", e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.coursedesk.data.db;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static com.coursedesk.data.db.StoreTestData.T0;
+import static com.coursedesk.data.db.StoreTestData.purchase;
+import static com.coursedesk.data.db.StoreTestData.subscription;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SyncStateDaoTest {
+
+    @TempDir
+    Path dir;
+
+    private LocalStore store;
+    private final SyncStateDao dao = new SyncStateDao();
+    private final PurchaseDao purchases = new PurchaseDao();
+    private final SubscriptionDao subscriptions = new SubscriptionDao();
+
+    @BeforeEach
+    void open() {
+        store = LocalStore.open(dir.resolve("store.db"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private SyncState state() {
+        return store.read(dao::get);
+    }
+
+    @Test
+    void aNewStoreHasNeverSynced() {
+        assertThat(state()).isEqualTo(new SyncState(null, null, null, null, false));
+    }
+
+    @Test
+    void aPageAndItsCursorCommitTogetherOrNotAtAll() {
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p1").build()));
+            dao.saveCursor(c, "cursor-1");
+            return null;
+        });
+        assertThatThrownBy(() -> store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p2").build()));
+            dao.saveCursor(c, "cursor-2");
+            throw new IllegalStateException("connection dropped mid-page");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(state().cursor()).isEqualTo("cursor-1");
+        List<String> ids = store.read(c -> purchases.searchIds(c, PurchaseQuery.all()));
+        assertThat(ids).containsExactly("p1");
+    }
+
+    @Test
+    void aFullPassRemovesWhatTheServerNoLongerReturns() {
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("keep").build(), purchase("gone").build()));
+            subscriptions.upsertAll(c, List.of(subscription("sub_keep").build(), subscription("sub_gone").build()));
+            dao.saveCursor(c, "stale");
+            return null;
+        });
+
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            return null;
+        });
+        assertThat(state()).isEqualTo(new SyncState(null, T0, null, null, true));
+
+        // Two pages; the first one's ids survive the commit boundary (resumable).
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("keep").version(2).build()));
+            dao.markSeen(c, RecordType.PURCHASE, List.of("keep"));
+            dao.saveCursor(c, "page-1");
+            return null;
+        });
+        store.write(c -> {
+            subscriptions.upsertAll(c, List.of(subscription("sub_keep").build(), subscription("sub_new").build()));
+            dao.markSeen(c, RecordType.SUBSCRIPTION, List.of("sub_keep", "sub_new"));
+            dao.saveCursor(c, "page-2");
+            return null;
+        });
+        List<String> seen = store.read(c -> dao.seenIds(c, RecordType.SUBSCRIPTION));
+        assertThat(seen).containsExactly("sub_keep", "sub_new");
+
+        SyncStateDao.FullPassCleanup cleanup = store.write(c -> {
+            SyncStateDao.FullPassCleanup result = dao.finishFullPass(c);
+            dao.recordSuccess(c, T0.plusSeconds(30), T0.plusSeconds(31));
+            return result;
+        });
+
+        assertThat(cleanup).isEqualTo(new SyncStateDao.FullPassCleanup(1, 1));
+        List<String> purchaseIds = store.read(c -> purchases.searchIds(c, PurchaseQuery.all()));
+        assertThat(purchaseIds).containsExactly("keep");
+        List<StoredSubscription> subs = store.read(subscriptions::findAll);
+        assertThat(subs).extracting(s -> s.subscription().id()).containsExactlyInAnyOrder("sub_keep", "sub_new");
+        assertThat(state()).isEqualTo(new SyncState("page-2", T0, T0.plusSeconds(30), T0.plusSeconds(31), false));
+        List<String> seenAfter = store.read(c -> dao.seenIds(c, RecordType.PURCHASE));
+        assertThat(seenAfter).isEmpty();
+    }
+
+    @Test
+    void finishingWhenNoFullPassRunsRemovesNothing() {
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p1").build()));
+            return null;
+        });
+        SyncStateDao.FullPassCleanup cleanup = store.write(dao::finishFullPass);
+        assertThat(cleanup).isEqualTo(new SyncStateDao.FullPassCleanup(0, 0));
+        long count = store.read(purchases::count);
+        assertThat(count).isEqualTo(1);
+    }
+}
