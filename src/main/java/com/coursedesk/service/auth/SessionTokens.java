@@ -49,6 +49,16 @@ public final class SessionTokens {
         return api;
     }
 
+    /** Where the refresh token is kept, in words (for the Account page). */
+    public String credentialStoreDescription() {
+        return credentials.description();
+    }
+
+    /** True when the refresh token is in the operating system's credential store, not a fallback. */
+    public boolean credentialStoreIsOperatingSystem() {
+        return credentials.isOperatingSystemStore();
+    }
+
     /** Whether a refresh token is stored, so the account can go online without a password. */
     public boolean hasStoredSession() {
         return credentials.read(credentialKey).isPresent();

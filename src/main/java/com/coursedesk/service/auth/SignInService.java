@@ -138,7 +138,7 @@ public final class SignInService {
         }
         SyncEngine[] engine = new SyncEngine[1];
         ActionService actions = new ActionService(opened.store(), tokens, clock, idempotencyKeys,
-                () -> engine[0].syncNow());
+                () -> engine[0].syncSoon());
         engine[0] = new SyncEngine(opened.store(), tokens, actions, clock, syncPageLimit);
         engine[0].addListener(status -> {
             if (status instanceof SyncStatus.Idle idle && idle.lastSyncedAt() != null) {

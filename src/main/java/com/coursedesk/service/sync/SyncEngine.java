@@ -63,6 +63,7 @@ public final class SyncEngine implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private volatile SyncStatus status;
     private CompletableFuture<SyncStatus> running;
+    private CompletableFuture<SyncStatus> followUp;
     private Future<?> runningTask;
     private ScheduledFuture<?> periodic;
     private ScheduledFuture<?> reconnectProbe;
@@ -131,6 +132,27 @@ public final class SyncEngine implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Like {@link #syncNow()}, but when a pass is already running, one more pass follows it:
+     * something new to send (an action just queued) may have arrived after the running pass went
+     * past the outbox, and must not wait for the next period. Several calls during one pass share
+     * one follow-up.
+     */
+    public synchronized CompletableFuture<SyncStatus> syncSoon() {
+        if (closed || running == null || running.isDone()) {
+            return syncNow();
+        }
+        if (followUp == null) {
+            followUp = running.handle((end, error) -> null).thenCompose(ignored -> startFollowUp());
+        }
+        return followUp;
+    }
+
+    private synchronized CompletableFuture<SyncStatus> startFollowUp() {
+        followUp = null;
+        return syncNow();
+    }
+
     private SyncStatus runPass() {
         Instant lastSynced = lastSyncedAt();
         try {
@@ -167,6 +189,11 @@ public final class SyncEngine implements AutoCloseable {
             return new SyncStatus.Failed(serverSide ? SyncStatus.Reason.SERVER_ERROR : SyncStatus.Reason.REFUSED,
                     e.status() + " " + e.rawCode() + (e.detail() == null ? "" : ": " + e.detail()), lastSynced);
         } catch (StoreException e) {
+            if (closed) {
+                // close() interrupted a wait for the store; the write itself completes whole.
+                LOG.info("Sync cancelled");
+                return new SyncStatus.Idle(lastSynced);
+            }
             LOG.error("Sync stopped: the local store failed", e);
             return new SyncStatus.Failed(SyncStatus.Reason.STORE_ERROR, e.getMessage(), lastSynced);
         }
