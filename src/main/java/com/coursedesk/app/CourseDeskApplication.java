@@ -1,17 +1,140 @@
 package com.coursedesk.app;
 
+import com.coursedesk.platform.AppDirectories;
+import com.coursedesk.platform.InstanceLock;
+import com.coursedesk.platform.WindowState;
+import com.coursedesk.platform.WindowStateStore;
+import com.coursedesk.ui.common.Formats;
+import com.coursedesk.ui.common.FxTaskRunner;
+import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.SystemThemeDetector;
+import com.coursedesk.ui.common.ThemeManager;
+import com.coursedesk.ui.common.UiThread;
+import com.coursedesk.ui.common.WindowPlacement;
+import com.coursedesk.ui.shell.UserSettings;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: builds the window from the composition root. */
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The JavaFX application and the composition root of the window. {@link #init()} does the
+ * slow, disk-bound set-up off the FX thread (directories, lock, credential store, settings);
+ * {@link #start(Stage)} only builds the scene.
+ */
 public final class CourseDeskApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CourseDeskApplication.class);
+    private static final double DEFAULT_WIDTH = 1180;
+    private static final double DEFAULT_HEIGHT = 760;
+
+    private AppDirectories directories;
+    private InstanceLock.Result lock;
+    private CoreServices core;
+    private WindowStateStore windowStore;
+    private WindowState windowState;
+    private UserSettings settings;
+    private Messages messages;
+    private FxTaskRunner tasks;
+    private ThemeManager themes;
+    private Navigator navigator;
+
+    @Override
+    public void init() {
+        directories = AppDirectories.forCurrentProcess(DesktopLauncher.dataDirOption(
+                getParameters().getRaw().toArray(String[]::new)));
+        lock = InstanceLock.tryAcquire(directories.lockFile());
+        if (!(lock instanceof InstanceLock.Acquired)) {
+            return;
+        }
+        core = CoreServices.forUser(directories);
+        windowStore = WindowStateStore.in(directories);
+        windowState = windowStore.load();
+        settings = new UserSettings(directories.settingsDir().resolve("preferences.properties"));
+        messages = Messages.load(settings.language().orElse(Locale.getDefault()));
+        tasks = new FxTaskRunner();
+        themes = new ThemeManager(tasks, SystemThemeDetector.forThisComputer());
+        themes.primeSystemAppearance();
+        LOG.info("CourseDesk starting; data in {}", directories.dataDir());
+    }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("CourseDesk");
-        stage.setScene(new Scene(new Label("CourseDesk"), 960, 640));
+        if (!(lock instanceof InstanceLock.Acquired)) {
+            alreadyRunning();
+            return;
+        }
+        themes.apply(windowState.theme());
+        StackPane root = new StackPane();
+        Scene scene = new Scene(root);
+        themes.style(scene);
+        stage.setScene(scene);
+        stage.setTitle(messages.get("app.title"));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(680);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = getClass().getResource("/com/coursedesk/app/icons/coursedesk-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon.toExternalForm()));
+            }
+        }
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                themes.refreshSystemAppearance();
+            }
+        });
+
+        Formats formats = new Formats(messages.locale(), ZoneId.systemDefault(), messages);
+        navigator = new Navigator(root, core, messages, formats, tasks, UiThread.fx(), Clock.systemUTC(), themes,
+                settings);
+        navigator.showSignIn();
+
+        WindowPlacement placement = new WindowPlacement(stage);
+        placement.restore(windowState.bounds(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        stage.setOnHidden(e -> {
+            WindowState latest = windowState.withTheme(themes.choiceProperty().get());
+            windowState = placement.current().map(latest::withBounds).orElse(latest);
+        });
         stage.show();
+    }
+
+    private void alreadyRunning() {
+        Messages texts = Messages.load(Locale.getDefault());
+        String holder = lock instanceof InstanceLock.HeldElsewhere held ? held.holder() : "?";
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get("app.alreadyRunning", holder), ButtonType.OK);
+        alert.setTitle(texts.get("app.title"));
+        alert.setHeaderText(texts.get("app.alreadyRunning.header"));
+        alert.showAndWait();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (navigator != null) {
+            navigator.close();
+        }
+        if (windowStore != null && windowState != null) {
+            windowStore.update(s -> windowState);
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (core != null) {
+            core.close();
+        }
+        if (lock instanceof InstanceLock.Acquired acquired) {
+            acquired.lock().close();
+        }
+        LOG.info("CourseDesk stopped");
     }
 }

@@ -1,0 +1,237 @@
+package com.coursedesk.ui.login;
+
+import com.coursedesk.domain.KnownAccount;
+import com.coursedesk.domain.ServerRef;
+import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.auth.SignInException;
+import com.coursedesk.service.auth.SignInService;
+import com.coursedesk.ui.common.Formats;
+import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The sign-in screen's state: which server, the credentials, whether Sign in may be pressed,
+ * and what went wrong in plain words. Signing in and opening a local copy run off the UI thread.
+ */
+public final class LoginViewModel {
+
+    /** Where to sign in. */
+    public enum ServerKind { DEMO, PROVIDER }
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final SignInService signIn;
+    private final TaskRunner tasks;
+    private final Messages messages;
+    private final Formats formats;
+    private final Clock clock;
+    private final Consumer<AccountSession> onSignedIn;
+
+    private final ObjectProperty<ServerKind> serverKind = new SimpleObjectProperty<>(ServerKind.DEMO);
+    private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper serverUrlProblem = new ReadOnlyStringWrapper("");
+    private final StringProperty email = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
+    private final BooleanProperty rateLimited = new SimpleBooleanProperty(false);
+    private final ObservableList<KnownAccount> knownAccounts = FXCollections.observableArrayList();
+    private final ObservableList<DemoCredentials> demoAccounts;
+    private final BooleanBinding canSignIn;
+    private Instant retryAt;
+
+    public LoginViewModel(SignInService signIn, List<DemoCredentials> demoAccounts, TaskRunner tasks, Messages messages,
+                          Formats formats, Clock clock, Consumer<AccountSession> onSignedIn) {
+        this.signIn = signIn;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.formats = formats;
+        this.clock = clock;
+        this.onSignedIn = onSignedIn;
+        this.demoAccounts = FXCollections.observableArrayList(demoAccounts);
+        serverUrl.addListener((obs, old, now) -> serverUrlProblem.set(urlProblem()));
+        serverKind.addListener((obs, old, now) -> serverUrlProblem.set(urlProblem()));
+        canSignIn = Bindings.createBooleanBinding(this::inputIsValid, serverKind, serverUrl, email, password, busy,
+                rateLimited);
+        if (!demoAccounts.isEmpty()) {
+            // A new user sees real data with one press: the demo's first account is filled in.
+            useDemoAccount(demoAccounts.get(0));
+        }
+    }
+
+    private boolean inputIsValid() {
+        return !busy.get() && !rateLimited.get() && EMAIL.matcher(email.get().trim()).matches()
+                && !password.get().isEmpty() && urlProblem().isEmpty();
+    }
+
+    private String urlProblem() {
+        if (serverKind.get() == ServerKind.DEMO || serverUrl.get().isBlank()) {
+            return serverKind.get() == ServerKind.DEMO ? "" : messages.get("login.server.url.required");
+        }
+        try {
+            ServerRef.ofUrl(serverUrl.get());
+            return "";
+        } catch (IllegalArgumentException e) {
+            return messages.get("login.server.url.invalid", e.getMessage());
+        }
+    }
+
+    /** Loads the accounts with a local copy (off the UI thread). */
+    public void loadKnownAccounts() {
+        tasks.task(signIn::knownAccounts).name("known-accounts").onSuccess(knownAccounts::setAll).start();
+    }
+
+    public void useDemoAccount(DemoCredentials account) {
+        serverKind.set(ServerKind.DEMO);
+        email.set(account.email());
+        password.set(account.password());
+    }
+
+    /** Signs in with what was typed; the password leaves this object as a char[] that is wiped. */
+    public void signIn() {
+        if (!canSignIn.get()) {
+            return;
+        }
+        ServerRef server = serverKind.get() == ServerKind.DEMO ? ServerRef.DEMO : ServerRef.ofUrl(serverUrl.get());
+        String address = email.get().trim();
+        char[] secret = password.get().toCharArray();
+        password.set("");
+        error.set("");
+        busy.set(true);
+        busyText.set(messages.get(server.isDemo() ? "login.busy.demo" : "login.busy.signingIn"));
+        tasks.task(() -> signIn.signIn(server, address, secret))
+                .name("sign-in")
+                .onSuccess(onSignedIn::accept)
+                .onFailure(this::showFailure)
+                .onDone(() -> busy.set(false))
+                .start();
+    }
+
+    /** Opens an account from its local copy at once; it syncs when the server answers. */
+    public void open(KnownAccount account) {
+        error.set("");
+        busy.set(true);
+        busyText.set(messages.get("login.busy.opening", account.email()));
+        tasks.task(() -> signIn.open(account))
+                .name("open-account")
+                .onSuccess(onSignedIn::accept)
+                .onFailure(e -> error.set(messages.get("login.error.open", e.getMessage())))
+                .onDone(() -> busy.set(false))
+                .start();
+    }
+
+    private void showFailure(Throwable failure) {
+        if (!(failure instanceof SignInException e)) {
+            error.set(messages.get("login.error.unexpected", String.valueOf(failure.getMessage())));
+            return;
+        }
+        switch (e.reason()) {
+            case WRONG_CREDENTIALS -> error.set(messages.get("login.error.credentials"));
+            case RATE_LIMITED -> {
+                Duration wait = e.retryAfter() == null ? Duration.ofSeconds(60) : e.retryAfter();
+                retryAt = clock.instant().plus(wait);
+                rateLimited.set(true);
+                tick();
+            }
+            case UNREACHABLE -> error.set(messages.get(serverKind.get() == ServerKind.DEMO
+                    ? "login.error.demoUnavailable" : "login.error.unreachable"));
+            case SERVER_FAILED -> error.set(messages.get("login.error.serverFailed"));
+            case INVALID_INPUT -> error.set(messages.get("login.error.invalid", e.getMessage()));
+        }
+    }
+
+    /** Called every second by the view while a rate limit counts down. */
+    public void tick() {
+        if (retryAt == null) {
+            return;
+        }
+        long seconds = Duration.between(clock.instant(), retryAt).toSeconds();
+        if (seconds <= 0) {
+            retryAt = null;
+            rateLimited.set(false);
+            error.set("");
+        } else {
+            error.set(messages.get("login.error.rateLimited", seconds));
+        }
+    }
+
+    /** "Last synced 3 May, 10:42" for a known account, or "never synced". */
+    public String lastSyncedText(KnownAccount account) {
+        return account.lastSyncedAt() == null ? messages.get("login.known.neverSynced")
+                : messages.get("login.known.lastSynced", formats.dateTime(account.lastSyncedAt()));
+    }
+
+    public String serverText(KnownAccount account) {
+        return account.server().isDemo() ? messages.get("login.server.demo") : account.server().value();
+    }
+
+    public ObjectProperty<ServerKind> serverKindProperty() {
+        return serverKind;
+    }
+
+    public StringProperty serverUrlProperty() {
+        return serverUrl;
+    }
+
+    public ReadOnlyStringProperty serverUrlProblemProperty() {
+        return serverUrlProblem.getReadOnlyProperty();
+    }
+
+    public StringProperty emailProperty() {
+        return email;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty busyTextProperty() {
+        return busyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public BooleanProperty rateLimitedProperty() {
+        return rateLimited;
+    }
+
+    public BooleanBinding canSignInProperty() {
+        return canSignIn;
+    }
+
+    public ObservableList<KnownAccount> knownAccounts() {
+        return knownAccounts;
+    }
+
+    public ObservableList<DemoCredentials> demoAccounts() {
+        return demoAccounts;
+    }
+}

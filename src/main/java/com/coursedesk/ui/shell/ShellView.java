@@ -1,0 +1,156 @@
+package com.coursedesk.ui.shell;
+
+import com.coursedesk.ui.common.Messages;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The signed-in window: navigation, the page area and the status bar. Pages are built on first
+ * visit by the factories the composition root gives, and kept.
+ */
+public final class ShellView {
+
+    private final ShellViewModel viewModel;
+    private final Messages messages;
+    private final Function<Screen, Parent> pages;
+    private final Runnable signInAgain;
+    private final Map<Screen, Parent> built = new EnumMap<>(Screen.class);
+    private final ToggleGroup navigation = new ToggleGroup();
+
+    @FXML
+    private ToggleButton purchasesNav;
+    @FXML
+    private ToggleButton subscriptionsNav;
+    @FXML
+    private ToggleButton upcomingNav;
+    @FXML
+    private ToggleButton accountNav;
+    @FXML
+    private Label accountLabel;
+    @FXML
+    private Button syncButton;
+    @FXML
+    private StackPane content;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private ProgressBar syncProgress;
+    @FXML
+    private Label pendingLabel;
+    @FXML
+    private Button signInAgainButton;
+    @FXML
+    private HBox noticeBar;
+    @FXML
+    private Label noticeLabel;
+
+    public ShellView(ShellViewModel viewModel, Messages messages, Function<Screen, Parent> pages,
+                     Runnable signInAgain) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.pages = pages;
+        this.signInAgain = signInAgain;
+    }
+
+    @FXML
+    private void initialize() {
+        Map<Screen, ToggleButton> buttons = Map.of(Screen.PURCHASES, purchasesNav,
+                Screen.SUBSCRIPTIONS, subscriptionsNav, Screen.UPCOMING, upcomingNav, Screen.ACCOUNT, accountNav);
+        buttons.forEach((screen, button) -> {
+            button.setToggleGroup(navigation);
+            button.setUserData(screen);
+        });
+        navigation.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // A page is always shown: clicking the selected button keeps it selected.
+                old.setSelected(true);
+            } else {
+                viewModel.screenProperty().set((Screen) now.getUserData());
+            }
+        });
+        viewModel.screenProperty().addListener((obs, old, screen) -> {
+            buttons.get(screen).setSelected(true);
+            showPage(screen);
+        });
+        buttons.get(viewModel.screenProperty().get()).setSelected(true);
+        showPage(viewModel.screenProperty().get());
+
+        accountLabel.setText(viewModel.accountTitle());
+        syncButton.setAccessibleText(messages.get("shell.sync.accessible"));
+        syncButton.disableProperty().bind(viewModel.syncingProperty());
+        statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        viewModel.statusStyleProperty().addListener((obs, old, style) -> {
+            statusLabel.getStyleClass().removeAll("status-ok", "status-warning", "status-danger");
+            statusLabel.getStyleClass().add(style);
+        });
+        statusLabel.getStyleClass().add(viewModel.statusStyleProperty().get());
+        syncProgress.progressProperty().bind(viewModel.progressProperty());
+        syncProgress.visibleProperty().bind(viewModel.syncingProperty());
+        syncProgress.managedProperty().bind(syncProgress.visibleProperty());
+        pendingLabel.textProperty().bind(viewModel.pendingTextProperty());
+        pendingLabel.visibleProperty().bind(pendingLabel.textProperty().isNotEmpty());
+        signInAgainButton.visibleProperty().bind(viewModel.signedOutProperty());
+        signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+
+        content.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::syncNow);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                        viewModel::syncNow);
+                for (Screen s : Screen.values()) {
+                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(
+                            Integer.toString(s.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN),
+                            () -> viewModel.screenProperty().set(s));
+                }
+            }
+        });
+    }
+
+    private void showPage(Screen screen) {
+        Parent page = built.computeIfAbsent(screen, pages);
+        content.getChildren().setAll(page);
+        Node focus = page.lookup(".focus-first");
+        if (focus != null) {
+            focus.requestFocus();
+        }
+    }
+
+    /** Selected navigation entry, for tests. */
+    Toggle selectedNavigation() {
+        return navigation.getSelectedToggle();
+    }
+
+    @FXML
+    private void syncNow() {
+        viewModel.syncNow();
+    }
+
+    @FXML
+    private void signInAgain() {
+        signInAgain.run();
+    }
+
+    @FXML
+    private void dismissNotice() {
+        viewModel.dismissNotice();
+    }
+}

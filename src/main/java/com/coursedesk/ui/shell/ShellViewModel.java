@@ -1,0 +1,157 @@
+package com.coursedesk.ui.shell;
+
+import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.sync.SyncStatus;
+import com.coursedesk.ui.common.Formats;
+import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.TaskRunner;
+import com.coursedesk.ui.common.UiThread;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The signed-in window's frame: which page is shown, and the status bar (sync state with
+ * determinate progress, offline notice, actions waiting to be sent). Sync status arrives on the
+ * sync thread and crosses to the UI thread through {@link UiThread}.
+ */
+public final class ShellViewModel {
+
+    private final AccountSession session;
+    private final Messages messages;
+    private final Formats formats;
+    private final TaskRunner tasks;
+    private final UiThread ui;
+    private final DataChanges changes;
+    private final Consumer<SyncStatus> syncListener;
+
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.PURCHASES);
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusStyle = new ReadOnlyStringWrapper("status-ok");
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper signedOut = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+
+    public ShellViewModel(AccountSession session, Messages messages, Formats formats, TaskRunner tasks, UiThread ui,
+                          DataChanges changes) {
+        this.session = session;
+        this.messages = messages;
+        this.formats = formats;
+        this.tasks = tasks;
+        this.ui = ui;
+        this.changes = changes;
+        this.syncListener = status -> ui.execute(() -> show(status));
+        if (session.storeWasRecovered()) {
+            notice.set(messages.get("shell.notice.recovered", String.valueOf(session.openResult().movedAsideTo())));
+        }
+    }
+
+    /** Starts listening and syncing: now, then every 15 minutes and when the server is back. */
+    public void start() {
+        session.sync().addListener(syncListener);
+        show(session.sync().status());
+        refreshPending();
+        session.sync().start();
+    }
+
+    public void syncNow() {
+        session.sync().syncNow();
+    }
+
+    public void stop() {
+        session.sync().removeListener(syncListener);
+    }
+
+    void show(SyncStatus status) {
+        boolean busy = status instanceof SyncStatus.Syncing;
+        syncing.set(busy);
+        signedOut.set(status instanceof SyncStatus.SignedOut);
+        if (status instanceof SyncStatus.Syncing s) {
+            progress.set(s.fraction());
+            statusStyle.set("status-ok");
+            statusText.set(s.total() > 0 ? messages.get("shell.status.syncingCount", s.done(), s.total())
+                    : messages.get("shell.status.syncing"));
+            return;
+        }
+        progress.set(-1);
+        if (status instanceof SyncStatus.Idle idle) {
+            statusStyle.set("status-ok");
+            statusText.set(idle.lastSyncedAt() == null ? messages.get("shell.status.neverSynced")
+                    : messages.get("shell.status.upToDate", when(idle.lastSyncedAt())));
+        } else if (status instanceof SyncStatus.Offline offline) {
+            statusStyle.set("status-warning");
+            statusText.set(offline.lastSyncedAt() == null ? messages.get("shell.status.offlineNever")
+                    : messages.get("shell.status.offline", when(offline.lastSyncedAt())));
+        } else if (status instanceof SyncStatus.SignedOut) {
+            statusStyle.set("status-danger");
+            statusText.set(messages.get("shell.status.signedOut"));
+        } else if (status instanceof SyncStatus.Failed failed) {
+            statusStyle.set("status-danger");
+            statusText.set(messages.get("shell.status.failed", messages.get(
+                    "shell.status.reason." + failed.reason().name().toLowerCase(java.util.Locale.ROOT))));
+        }
+        refreshPending();
+        changes.fire();
+    }
+
+    private String when(Instant instant) {
+        return formats.dateTime(instant);
+    }
+
+    private void refreshPending() {
+        tasks.task(() -> session.actions().openCount()).name("pending-count")
+                .onSuccess(count -> pendingText.set(count == 0 ? ""
+                        : messages.get("shell.status.pending", count)))
+                .start();
+    }
+
+    public String accountTitle() {
+        return session.account().displayName() + " · " + session.account().email();
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusStyleProperty() {
+        return statusStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty pendingTextProperty() {
+        return pendingText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty signedOutProperty() {
+        return signedOut.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+}
