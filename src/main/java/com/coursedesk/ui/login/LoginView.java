@@ -147,6 +147,13 @@ public final class LoginView {
                 viewModel.useDemoAccount(chosen);
             }
         });
+        // A click on the entry already selected fills it in again (after the fields were edited).
+        demoList.setOnMouseClicked(e -> {
+            DemoCredentials chosen = demoList.getSelectionModel().getSelectedItem();
+            if (e.getButton() == MouseButton.PRIMARY && chosen != null) {
+                viewModel.useDemoAccount(chosen);
+            }
+        });
         demoList.setAccessibleText(messages.get("login.demo.title"));
         demoBox.visibleProperty().bind(demoChoice.selectedProperty());
         demoBox.managedProperty().bind(demoBox.visibleProperty());

@@ -167,13 +167,14 @@ public final class LoginViewModel {
         if (retryAt == null) {
             return;
         }
-        long seconds = Duration.between(clock.instant(), retryAt).toSeconds();
-        if (seconds <= 0) {
+        long millis = Duration.between(clock.instant(), retryAt).toMillis();
+        if (millis <= 0) {
             retryAt = null;
             rateLimited.set(false);
             error.set("");
         } else {
-            error.set(messages.get("login.error.rateLimited", seconds));
+            // Rounded up: "0 seconds" would be shown while Sign in is still refused.
+            error.set(messages.get("login.error.rateLimited", (millis + 999) / 1000));
         }
     }
 

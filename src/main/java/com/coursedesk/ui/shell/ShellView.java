@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -32,6 +33,7 @@ public final class ShellView {
     private final Runnable signInAgain;
     private final Map<Screen, Parent> built = new EnumMap<>(Screen.class);
     private final ToggleGroup navigation = new ToggleGroup();
+    private final Map<KeyCombination, Runnable> shortcuts = new LinkedHashMap<>();
 
     @FXML
     private ToggleButton purchasesNav;
@@ -111,16 +113,20 @@ public final class ShellView {
         noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
 
+        Runnable sync = viewModel::syncNow;
+        shortcuts.put(new KeyCodeCombination(KeyCode.F5), sync);
+        shortcuts.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), sync);
+        for (Screen s : Screen.values()) {
+            shortcuts.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(s.ordinal() + 1)),
+                    KeyCombination.SHORTCUT_DOWN), () -> viewModel.screenProperty().set(s));
+        }
         content.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                // Leaving the window (sign out): F5 must not reach this closed account any more.
+                shortcuts.forEach(old.getAccelerators()::remove);
+            }
             if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::syncNow);
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
-                        viewModel::syncNow);
-                for (Screen s : Screen.values()) {
-                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(
-                            Integer.toString(s.ordinal() + 1)), KeyCombination.SHORTCUT_DOWN),
-                            () -> viewModel.screenProperty().set(s));
-                }
+                scene.getAccelerators().putAll(shortcuts);
             }
         });
     }

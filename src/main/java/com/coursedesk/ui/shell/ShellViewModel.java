@@ -97,11 +97,20 @@ public final class ShellViewModel {
             statusText.set(messages.get("shell.status.signedOut"));
         } else if (status instanceof SyncStatus.Failed failed) {
             statusStyle.set("status-danger");
-            statusText.set(messages.get("shell.status.failed", messages.get(
-                    "shell.status.reason." + failed.reason().name().toLowerCase(java.util.Locale.ROOT))));
+            statusText.set(messages.get("shell.status.failed", messages.get(reasonKey(failed.reason()))));
         }
         refreshPending();
         changes.fire();
+    }
+
+    /** Literal keys, so the bundle test sees each one used and a new reason fails to compile here. */
+    private static String reasonKey(SyncStatus.Reason reason) {
+        return switch (reason) {
+            case SERVER_ERROR -> "shell.status.reason.server_error";
+            case BAD_RESPONSE -> "shell.status.reason.bad_response";
+            case STORE_ERROR -> "shell.status.reason.store_error";
+            case REFUSED -> "shell.status.reason.refused";
+        };
     }
 
     private String when(Instant instant) {

@@ -1,0 +1,381 @@
+package com.coursedesk.ui.login;
+
+import com.coursedesk.domain.KnownAccount;
+import com.coursedesk.domain.ServerRef;
+import com.coursedesk.service.ServiceFixture;
+import com.coursedesk.service.ServiceFixture.Records;
+import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.auth.SignInService;
+import com.coursedesk.service.sync.SyncStatus;
+import com.coursedesk.ui.common.ImmediateTaskRunner;
+import com.coursedesk.ui.shell.UiAccountFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.coursedesk.ui.shell.UiAccountFixture.ADA;
+import static com.coursedesk.ui.shell.UiAccountFixture.KENJI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sign-in screen's view-model against a real sandbox, through the real sign-in service, on
+ * the test's own thread: what may be pressed, every error in the words the learner reads, and
+ * opening an account from its local copy while the server is down.
+ */
+class LoginViewModelTest {
+
+    private static final Pattern SECONDS = Pattern.compile("Try again in (\\d+) seconds?\\.");
+
+    @TempDir
+    Path dir;
+
+    private UiAccountFixture fx;
+    private SignInService service;
+    private MutableClock clock;
+    private final List<AccountSession> signedIn = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        fx = UiAccountFixture.start(dir);
+        service = fx.signInService();
+        clock = new MutableClock(Instant.parse("2026-05-03T10:00:00Z"));
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    private LoginViewModel newViewModel() {
+        return new LoginViewModel(service, UiAccountFixture.demoCredentials(), new ImmediateTaskRunner(),
+                fx.messages(), fx.formats(), clock, session -> signedIn.add(fx.track(session)));
+    }
+
+    private static void type(LoginViewModel vm, String email, String password) {
+        vm.emailProperty().set(email);
+        vm.passwordProperty().set(password);
+    }
+
+    // ----- what may be pressed -----
+
+    @Test
+    void theDemoIsChosenAndItsFirstAccountFilledInSoSignInCanBePressedAtOnce() {
+        LoginViewModel vm = newViewModel();
+
+        assertThat(vm.serverKindProperty().get()).isEqualTo(LoginViewModel.ServerKind.DEMO);
+        assertThat(vm.emailProperty().get()).isEqualTo(ADA);
+        assertThat(vm.passwordProperty().get()).isEqualTo(ServiceFixture.password(ADA));
+        assertThat(vm.canSignInProperty().get()).isTrue();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "ada", "ada@", "@example.com", "ada@example", "ada @example.com",
+            "ada@@example.com"})
+    void anEmptyOrInvalidEmailCannotSignIn(String email) {
+        LoginViewModel vm = newViewModel();
+
+        vm.emailProperty().set(email);
+
+        assertThat(vm.canSignInProperty().get()).as("email '%s'", email).isFalse();
+    }
+
+    @Test
+    void anEmptyPasswordCannotSignIn() {
+        LoginViewModel vm = newViewModel();
+
+        vm.passwordProperty().set("");
+
+        assertThat(vm.canSignInProperty().get()).isFalse();
+        vm.passwordProperty().set("x");
+        assertThat(vm.canSignInProperty().get()).isTrue();
+    }
+
+    @Test
+    void aProviderWithoutAnAddressCannotSignInAndSaysWhy() {
+        LoginViewModel vm = newViewModel();
+
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+
+        assertThat(vm.canSignInProperty().get()).isFalse();
+        assertThat(vm.serverUrlProblemProperty().get()).isEqualTo("Enter your provider's address.");
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.DEMO);
+        assertThat(vm.canSignInProperty().get()).as("the demo needs no address").isTrue();
+        assertThat(vm.serverUrlProblemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void plainHttpIsRefusedForAnotherComputer() {
+        LoginViewModel vm = newViewModel();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+
+        vm.serverUrlProperty().set("http://example.com");
+
+        assertThat(vm.canSignInProperty().get()).isFalse();
+        assertThat(vm.serverUrlProblemProperty().get())
+                .isEqualTo("This address cannot be used: plain http:// is only allowed for this computer (localhost).");
+    }
+
+    @Test
+    void anotherSchemeIsRefused() {
+        LoginViewModel vm = newViewModel();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+
+        vm.serverUrlProperty().set("ftp://x");
+
+        assertThat(vm.canSignInProperty().get()).isFalse();
+        assertThat(vm.serverUrlProblemProperty().get()).startsWith("This address cannot be used: must start with https://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://billing.example.com", "https://billing.example.com/api/", "http://localhost:8080",
+            "http://127.0.0.1:9"})
+    void httpsAnywhereAndPlainHttpOnThisComputerCanSignIn(String url) {
+        LoginViewModel vm = newViewModel();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+
+        vm.serverUrlProperty().set(url);
+
+        assertThat(vm.serverUrlProblemProperty().get()).as(url).isEmpty();
+        assertThat(vm.canSignInProperty().get()).as(url).isTrue();
+    }
+
+    // ----- every sign-in error -----
+
+    @Test
+    void aWrongPasswordSaysSoClearsThePasswordAndOpensNothing() {
+        LoginViewModel vm = newViewModel();
+        type(vm, ADA, "not-the-password");
+
+        vm.signIn();
+
+        assertThat(vm.errorProperty().get()).isEqualTo("Wrong email or password.");
+        assertThat(vm.passwordProperty().get()).as("the password is not kept").isEmpty();
+        assertThat(vm.emailProperty().get()).as("the email stays for the next try").isEqualTo(ADA);
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.canSignInProperty().get()).as("until a password is typed again").isFalse();
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
+    void theSixthFailedAttemptIsRateLimitedAndCountsDownUntilSignInMayBePressedAgain() {
+        LoginViewModel vm = newViewModel();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            type(vm, ADA, "wrong-" + attempt);
+            vm.signIn();
+            assertThat(vm.errorProperty().get()).as("attempt %d", attempt).isEqualTo("Wrong email or password.");
+        }
+
+        type(vm, ADA, "wrong-6");
+        vm.signIn();
+
+        assertThat(vm.rateLimitedProperty().get()).isTrue();
+        String first = vm.errorProperty().get();
+        assertThat(first).startsWith("Too many attempts. Try again in ");
+        long wait = secondsIn(first);
+        // The sandbox locks an email for 15 minutes after its fifth failure.
+        assertThat(wait).isBetween(850L, 900L);
+        vm.passwordProperty().set(ServiceFixture.password(ADA));
+        assertThat(vm.canSignInProperty().get()).as("even with the right password").isFalse();
+
+        clock.advance(Duration.ofSeconds(10));
+        vm.tick();
+        assertThat(secondsIn(vm.errorProperty().get())).isEqualTo(wait - 10);
+
+        // Half a second before the end the wait is not over: it still says one second.
+        clock.advance(Duration.ofSeconds(wait - 10).minusMillis(500));
+        vm.tick();
+        assertThat(vm.errorProperty().get()).isEqualTo("Too many attempts. Try again in 1 second.");
+        assertThat(vm.canSignInProperty().get()).isFalse();
+
+        clock.advance(Duration.ofMillis(500));
+        vm.tick();
+        assertThat(vm.rateLimitedProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.canSignInProperty().get()).isTrue();
+
+        // The server's lock has lifted too by then: the right password now opens the account.
+        fx.server().control("POST", "/_sandbox/clock/advance", "{\"seconds\":" + wait + "}");
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(signedIn).hasSize(1);
+    }
+
+    private static long secondsIn(String error) {
+        Matcher m = SECONDS.matcher(error);
+        assertThat(m.find()).as("a number of seconds in '%s'", error).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsSaidInPlainWords() {
+        LoginViewModel vm = newViewModel();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+        vm.serverUrlProperty().set(UiAccountFixture.deadLoopbackAddress().toString());
+        type(vm, ADA, ServiceFixture.password(ADA));
+
+        vm.signIn();
+
+        assertThat(vm.errorProperty().get())
+                .isEqualTo("The server cannot be reached. Check the address and your connection, then try again.");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
+    void aFailingServerIsSaidInPlainWords() {
+        LoginViewModel vm = newViewModel();
+        fx.server().faults("{\"failNext\":5,\"failureStatus\":500}");
+
+        vm.signIn();
+
+        assertThat(vm.errorProperty().get()).isEqualTo("The server failed to sign you in. Try again in a few minutes.");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
+    void anErrorIsClearedByTheNextAttempt() {
+        LoginViewModel vm = newViewModel();
+        type(vm, ADA, "wrong");
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isNotEmpty();
+
+        vm.passwordProperty().set(ServiceFixture.password(ADA));
+        vm.signIn();
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(signedIn).hasSize(1);
+    }
+
+    // ----- success -----
+
+    @Test
+    void theRightPasswordOpensAdasAccountAndIsNotKept() {
+        LoginViewModel vm = newViewModel();
+        type(vm, "  " + ADA + " ", ServiceFixture.password(ADA));
+
+        vm.signIn();
+
+        assertThat(signedIn).hasSize(1);
+        AccountSession session = signedIn.get(0);
+        assertThat(session.account().email()).isEqualTo(ADA);
+        assertThat(session.account().server()).isEqualTo(ServerRef.DEMO);
+        assertThat(session.tokens().hasStoredSession()).isTrue();
+        assertThat(vm.passwordProperty().get()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(ServiceFixture.syncNow(session)).isInstanceOf(SyncStatus.Idle.class);
+    }
+
+    @Test
+    void choosingADemoAccountFillsItsDetails() {
+        LoginViewModel vm = newViewModel();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+        DemoCredentials kenji = vm.demoAccounts().stream().filter(d -> d.email().equals(KENJI)).findFirst()
+                .orElseThrow();
+
+        vm.useDemoAccount(kenji);
+
+        assertThat(vm.serverKindProperty().get()).isEqualTo(LoginViewModel.ServerKind.DEMO);
+        assertThat(vm.emailProperty().get()).isEqualTo(KENJI);
+        assertThat(vm.passwordProperty().get()).isEqualTo(ServiceFixture.password(KENJI));
+        vm.signIn();
+        assertThat(signedIn).extracting(s -> s.account().email()).containsExactly(KENJI);
+    }
+
+    // ----- accounts on this computer -----
+
+    @Test
+    void accountsSignedInBeforeAreListedWithWhenTheyLastSynced() {
+        LoginViewModel first = newViewModel();
+        first.loadKnownAccounts();
+        assertThat(first.knownAccounts()).isEmpty();
+        first.signIn();
+        AccountSession session = signedIn.get(0);
+
+        // Back on the sign-in screen (a new view-model, as after signing out), before any sync:
+        LoginViewModel again = newViewModel();
+        again.loadKnownAccounts();
+        assertThat(again.knownAccounts()).extracting(KnownAccount::email).containsExactly(ADA);
+        KnownAccount listed = again.knownAccounts().get(0);
+        assertThat(again.lastSyncedText(listed)).isEqualTo("never synced");
+        assertThat(again.serverText(listed)).isEqualTo("Demo (built-in sandbox)");
+
+        SyncStatus synced = ServiceFixture.syncNow(session);
+        LoginViewModel later = newViewModel();
+        later.loadKnownAccounts();
+        KnownAccount afterSync = later.knownAccounts().get(0);
+        assertThat(afterSync.lastSyncedAt()).isEqualTo(synced.lastSyncedAt());
+        assertThat(later.lastSyncedText(afterSync))
+                .isEqualTo("last synced " + fx.formats().dateTime(synced.lastSyncedAt()));
+    }
+
+    @Test
+    void aKnownAccountOpensFromItsLocalCopyWhileTheServerIsDown() {
+        LoginViewModel first = newViewModel();
+        first.signIn();
+        AccountSession online = signedIn.remove(0);
+        assertThat(ServiceFixture.syncNow(online)).isInstanceOf(SyncStatus.Idle.class);
+        Records synced = ServiceFixture.localState(online.store());
+        assertThat(synced.purchases()).isNotEmpty();
+        online.close();
+        fx.server().stopSandbox();
+
+        LoginViewModel vm = newViewModel();
+        vm.loadKnownAccounts();
+        vm.open(vm.knownAccounts().get(0));
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(signedIn).hasSize(1);
+        AccountSession offline = signedIn.get(0);
+        assertThat(offline.account().email()).isEqualTo(ADA);
+        ServiceFixture.assertEqual(ServiceFixture.localState(offline.store()), synced);
+        assertThat(ServiceFixture.syncNow(offline)).as("and it knows it is offline")
+                .isInstanceOf(SyncStatus.Offline.class);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
