@@ -106,6 +106,13 @@ public final class CourseDeskApplication extends Application {
             windowState = placement.current().map(latest::withBounds).orElse(latest);
         });
         stage.show();
+        // The installer build's class-data-sharing training run (packaging/installer.xml) starts
+        // the app to this window and needs it to leave by itself once the first frames are drawn.
+        if (Boolean.getBoolean("coursedesk.exitAfterStartup")) {
+            var settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            settle.setOnFinished(e -> Platform.exit());
+            settle.play();
+        }
     }
 
     private void alreadyRunning() {

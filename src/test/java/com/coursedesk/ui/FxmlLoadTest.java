@@ -46,6 +46,13 @@ class FxmlLoadTest {
 
     /** How to build each controller for a load test, given the texts of the language under test. */
     private static final Map<Class<?>, Function<Messages, Object>> CONTROLLERS = Map.of(
+            com.coursedesk.ui.purchases.PurchasesView.class, com.coursedesk.ui.purchases.PurchasesTestViews::forFxmlLoadTest,
+            com.coursedesk.ui.subscriptions.SubscriptionsView.class,
+                    com.coursedesk.ui.subscriptions.SubscriptionsTestViews::emptyView,
+            com.coursedesk.ui.upcoming.UpcomingView.class, com.coursedesk.ui.upcoming.UpcomingTestViews::emptyView,
+            com.coursedesk.ui.account.AccountView.class, com.coursedesk.ui.account.AccountTestData::view,
+            com.coursedesk.ui.login.LoginView.class, com.coursedesk.ui.shell.UiAccountFixture::loginViewForLoading,
+            com.coursedesk.ui.shell.ShellView.class, com.coursedesk.ui.shell.UiAccountFixture::shellViewForLoading,
             AboutView.class, messages -> new AboutView(
                     new AboutViewModel(messages, Optional.of("1.2.3"), "17.0.0", "21.0.0")));
 

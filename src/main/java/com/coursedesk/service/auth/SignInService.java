@@ -175,6 +175,9 @@ public final class SignInService {
             return connector.connect(server);
         } catch (IllegalArgumentException e) {
             throw new SignInException(SignInException.Reason.INVALID_INPUT, e.getMessage(), null, e);
+        } catch (java.io.UncheckedIOException e) {
+            // The built-in demo server could not start: as good as unreachable.
+            throw new SignInException(SignInException.Reason.UNREACHABLE, e.getMessage(), null, e);
         }
     }
 }

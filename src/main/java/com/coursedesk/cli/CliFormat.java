@@ -1,0 +1,64 @@
+package com.coursedesk.cli;
+
+import com.coursedesk.domain.Money;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Money and times as the learner reads them: money per their locale with each amount's own
+ * currency, instants in their time zone. Machine formats (CSV, JSON) do not use this.
+ */
+final class CliFormat {
+
+    private final Locale locale;
+    private final ZoneId zone;
+    private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter date;
+
+    CliFormat(Locale locale, ZoneId zone) {
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+    }
+
+    String money(Money money) {
+        return money.format(locale);
+    }
+
+    /** Several currencies' sums, e.g. "£1,234.00 + $56.00", in currency-code order. */
+    String moneySums(Collection<Money> amounts) {
+        Map<String, Long> sums = new TreeMap<>();
+        for (Money m : amounts) {
+            sums.merge(m.currency().getCurrencyCode(), m.amountMinor(), Math::addExact);
+        }
+        return sums.entrySet().stream().map(e -> money(Money.of(e.getValue(), e.getKey())))
+                .collect(Collectors.joining(" + "));
+    }
+
+    String dateTime(Instant instant) {
+        return dateTime.format(instant);
+    }
+
+    String date(Instant instant) {
+        return date.format(instant);
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    Locale locale() {
+        return locale;
+    }
+}

@@ -1,0 +1,89 @@
+package com.coursedesk.service.purchases;
+
+import com.coursedesk.data.db.ActionKind;
+import com.coursedesk.data.db.ActionRecord;
+import com.coursedesk.data.db.LocalStore;
+import com.coursedesk.data.db.PurchaseDao;
+import com.coursedesk.data.db.RecordType;
+import com.coursedesk.data.db.StoredPurchase;
+import com.coursedesk.service.actions.ActionNotAllowedException;
+import com.coursedesk.service.actions.ActionService;
+
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The purchase history as the screens read it from the local copy: search and filters, the
+ * years that have purchases, one purchase's refund request, and asking for a refund. Every
+ * method reads or writes the store, so call them off the UI thread.
+ */
+public final class PurchaseHistoryService {
+
+    private final LocalStore store;
+    private final ActionService actions;
+    private final ZoneId zone;
+    private final PurchaseDao purchases = new PurchaseDao();
+
+    /**
+     * @param zone the learner's time zone: a year filter and the year list count calendar years there
+     */
+    public PurchaseHistoryService(LocalStore store, ActionService actions, ZoneId zone) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.actions = Objects.requireNonNull(actions, "actions");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The purchases matching {@code filter}, newest first. */
+    public List<PurchaseEntry> search(PurchaseFilter filter) {
+        List<StoredPurchase> found = store.read(c -> purchases.search(c, filter.toQuery(zone)));
+        return found.stream().map(PurchaseHistoryService::entry).toList();
+    }
+
+    /** The calendar years (in the learner's zone) that have purchases, newest first. */
+    public List<Year> years() {
+        return store.read(c -> purchases.years(c, zone)).stream().map(Year::of).toList();
+    }
+
+    public Optional<PurchaseEntry> find(String purchaseId) {
+        return store.read(c -> purchases.findById(c, purchaseId)).map(PurchaseHistoryService::entry);
+    }
+
+    private static PurchaseEntry entry(StoredPurchase stored) {
+        return new PurchaseEntry(stored.purchase(), stored.hasPendingAction());
+    }
+
+    /** The latest refund request for this purchase and the provider's answer, if one was ever made here. */
+    public Optional<RefundRequestState> latestRefundRequest(String purchaseId) {
+        return actions.latestFor(RecordType.PURCHASE, purchaseId)
+                .filter(action -> action.kind() == ActionKind.REFUND)
+                .map(PurchaseHistoryService::state);
+    }
+
+    private static RefundRequestState state(ActionRecord action) {
+        return switch (action.state()) {
+            case PENDING, SENDING -> new RefundRequestState(RefundRequestState.Stage.PENDING, action.createdAt(),
+                    null, null);
+            case CONFIRMED -> new RefundRequestState(RefundRequestState.Stage.CONFIRMED, action.createdAt(),
+                    action.answeredAt(), null);
+            case REFUSED, FAILED -> new RefundRequestState(RefundRequestState.Stage.REFUSED, action.createdAt(),
+                    action.answeredAt(), action.serverDetail() != null ? action.serverDetail() : action.serverCode());
+        };
+    }
+
+    /**
+     * Queues a refund request; it is sent at once when the server can be reached, later otherwise.
+     *
+     * @return the action's id in the history
+     * @throws ActionNotAllowedException when the local copy already shows it cannot be done
+     */
+    public long requestRefund(String purchaseId, String reason) {
+        return actions.requestRefund(purchaseId, reason);
+    }
+}

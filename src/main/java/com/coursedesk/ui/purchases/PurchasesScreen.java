@@ -1,0 +1,51 @@
+package com.coursedesk.ui.purchases;
+
+import com.coursedesk.service.purchases.PurchaseCsvExporter;
+import com.coursedesk.service.purchases.PurchaseHistoryService;
+import com.coursedesk.ui.common.ViewLoader;
+import com.coursedesk.ui.shell.AccountContext;
+import javafx.scene.Parent;
+
+/**
+ * The Purchases page of a signed-in account: builds its view-model and view, loads it, and
+ * reloads it whenever the account's data changes (a sync pass, an action) while it is on screen.
+ */
+public final class PurchasesScreen {
+
+    private PurchasesScreen() {
+    }
+
+    public static Parent create(AccountContext ctx) {
+        return build(ctx).root();
+    }
+
+    /** The page and its view-model (for tests that drive the view-model directly). */
+    static Built build(AccountContext ctx) {
+        PurchaseHistoryService history = new PurchaseHistoryService(ctx.session().store(), ctx.session().actions(),
+                ctx.formats().zone());
+        PurchasesViewModel viewModel = new PurchasesViewModel(history, new PurchaseCsvExporter(ctx.formats().zone()),
+                ctx.messages(), ctx.formats(), ctx.tasks(), ctx.clock(), ctx.changes()::fire);
+        PurchasesView view = new PurchasesView(viewModel);
+        Parent root = new ViewLoader(ctx.messages(), type -> view).load(PurchasesView.class).root();
+        Runnable reload = viewModel::reload;
+        ctx.changes().subscribe(reload);
+        // Off screen (another page, or signed out) it stops listening; back on screen it catches up.
+        boolean[] shownBefore = {false};
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene == null) {
+                ctx.changes().unsubscribe(reload);
+            } else if (old == null) {
+                if (shownBefore[0]) {
+                    ctx.changes().subscribe(reload);
+                    viewModel.reload();
+                }
+                shownBefore[0] = true;
+            }
+        });
+        viewModel.reload();
+        return new Built(root, viewModel);
+    }
+
+    record Built(Parent root, PurchasesViewModel viewModel) {
+    }
+}

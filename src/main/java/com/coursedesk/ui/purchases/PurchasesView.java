@@ -1,0 +1,511 @@
+package com.coursedesk.ui.purchases;
+
+import com.coursedesk.domain.Channel;
+import com.coursedesk.domain.ProductType;
+import com.coursedesk.domain.PurchaseStatus;
+import com.coursedesk.service.purchases.SpendingChart;
+import com.coursedesk.ui.common.ThemeManager;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The purchase history screen's view: binds the table, the filters, the detail pane and the
+ * chart to {@link PurchasesViewModel}, debounces typing in the search box, and owns what
+ * needs a window (the refund confirmation dialog, the save dialog of the export).
+ */
+public final class PurchasesView {
+
+    /** Typing is searched once it pauses this long, not on every key. */
+    static final Duration SEARCH_DEBOUNCE = Duration.millis(200);
+    private static final double MAX_BAR_WIDTH = 56;
+
+    private static final List<String> TONE_CLASSES = List.of("status-ok", "status-warning", "status-danger", "pending");
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    private final PurchasesViewModel viewModel;
+    private final PauseTransition searchPause = new PauseTransition(SEARCH_DEBOUNCE);
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private ProgressIndicator loadingIndicator;
+    @FXML
+    private Button exportButton;
+    @FXML
+    private TextField searchField;
+    @FXML
+    private ComboBox<FilterOption<ProductType>> typeFilter;
+    @FXML
+    private ComboBox<FilterOption<PurchaseStatus>> statusFilter;
+    @FXML
+    private ComboBox<FilterOption<Year>> yearFilter;
+    @FXML
+    private ComboBox<FilterOption<Channel>> channelFilter;
+    @FXML
+    private Button clearFiltersButton;
+    @FXML
+    private TableView<PurchaseRow> table;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> dateColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> productColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> partnerColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> typeColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> amountColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> statusColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> channelColumn;
+    @FXML
+    private TableColumn<PurchaseRow, PurchaseRow> receiptColumn;
+    @FXML
+    private Label detailPlaceholder;
+    @FXML
+    private VBox detailContent;
+    @FXML
+    private Label detailTitle;
+    @FXML
+    private Label detailSubtitle;
+    @FXML
+    private Button refundButton;
+    @FXML
+    private Label refundPositionLabel;
+    @FXML
+    private Label refundRequestLabel;
+    @FXML
+    private Label actionErrorLabel;
+    @FXML
+    private GridPane detailGrid;
+    @FXML
+    private ToggleGroup granularityGroup;
+    @FXML
+    private ToggleButton byMonthButton;
+    @FXML
+    private ToggleButton byYearButton;
+    @FXML
+    private ComboBox<FilterOption<Currency>> chartCurrency;
+    @FXML
+    private BarChart<String, Number> chart;
+    @FXML
+    private CategoryAxis chartXAxis;
+    @FXML
+    private NumberAxis chartYAxis;
+    @FXML
+    private Label chartPlaceholder;
+    @FXML
+    private Label countLabel;
+    @FXML
+    private Label totalsLabel;
+    @FXML
+    private Label statusLabel;
+
+    public PurchasesView(PurchasesViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+    }
+
+    @FXML
+    private void initialize() {
+        bindSearchAndFilters();
+        bindTable();
+        bindDetail();
+        bindChart();
+        countLabel.textProperty().bind(viewModel.countTextProperty());
+        totalsLabel.textProperty().bind(viewModel.totalsTextProperty());
+        statusLabel.textProperty().bind(viewModel.statusTextProperty());
+        tone(statusLabel, viewModel.statusToneProperty().get());
+        viewModel.statusToneProperty().addListener((obs, old, tone) -> tone(statusLabel, tone));
+        loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
+        exportButton.disableProperty().bind(viewModel.exportBusyProperty()
+                .or(Bindings.isEmpty(viewModel.sortedRows())));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (FIND.match(event)) {
+                searchField.requestFocus();
+                searchField.selectAll();
+                event.consume();
+            }
+        });
+    }
+
+    // ----- search and filters -----
+
+    private void bindSearchAndFilters() {
+        searchPause.setOnFinished(event -> viewModel.search(searchField.getText()));
+        searchField.textProperty().addListener((obs, old, text) -> searchPause.playFromStart());
+        searchField.setOnAction(event -> {
+            // Enter searches at once.
+            searchPause.stop();
+            viewModel.search(searchField.getText());
+        });
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
+                searchField.clear();
+                event.consume();
+            }
+        });
+        bindFilter(typeFilter, viewModel.typeOptions(), viewModel.typeFilterProperty());
+        bindFilter(statusFilter, viewModel.statusOptions(), viewModel.statusFilterProperty());
+        bindFilter(yearFilter, viewModel.yearOptions(), viewModel.yearFilterProperty());
+        bindFilter(channelFilter, viewModel.channelOptions(), viewModel.channelFilterProperty());
+        clearFiltersButton.disableProperty().bind(viewModel.filteredProperty().not());
+    }
+
+    private static <T> void bindFilter(ComboBox<FilterOption<T>> box,
+                                       ObservableList<FilterOption<T>> options,
+                                       ObjectProperty<FilterOption<T>> value) {
+        box.setItems(options);
+        box.valueProperty().bindBidirectional(value);
+        box.setVisibleRowCount(12);
+    }
+
+    @FXML
+    private void clearFilters() {
+        searchField.clear();
+        // Clearing the field started the debounce; the view-model clears the search itself.
+        searchPause.stop();
+        viewModel.clearFilters();
+    }
+
+    // ----- the table -----
+
+    private void bindTable() {
+        table.setItems(viewModel.sortedRows());
+        // The table sorts through the SortedList, so the export sees the same order.
+        viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        column(dateColumn, PurchaseColumn.DATE);
+        column(productColumn, PurchaseColumn.PRODUCT);
+        column(partnerColumn, PurchaseColumn.PARTNER);
+        column(typeColumn, PurchaseColumn.TYPE);
+        column(amountColumn, PurchaseColumn.AMOUNT);
+        column(statusColumn, PurchaseColumn.STATUS);
+        column(channelColumn, PurchaseColumn.CHANNEL);
+        column(receiptColumn, PurchaseColumn.RECEIPT);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        Label placeholder = new Label();
+        placeholder.getStyleClass().add("muted");
+        placeholder.textProperty().bind(viewModel.placeholderTextProperty());
+        table.setPlaceholder(placeholder);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            // A selection lost to a new search keeps the receipt on screen.
+            if (row != null) {
+                viewModel.select(row);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, old, row) -> showSelected(row));
+    }
+
+    private void column(TableColumn<PurchaseRow, PurchaseRow> column, PurchaseColumn which) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new PurchaseCell(which));
+        column.setComparator(viewModel.comparator(which));
+        column.setSortable(true);
+    }
+
+    private void showSelected(PurchaseRow row) {
+        if (row == null) {
+            table.getSelectionModel().clearSelection();
+            return;
+        }
+        if (table.getSelectionModel().getSelectedItem() == row) {
+            return;
+        }
+        int index = table.getItems().indexOf(row);
+        if (index >= 0) {
+            table.getSelectionModel().clearAndSelect(index);
+        } else {
+            table.getSelectionModel().clearSelection();
+        }
+    }
+
+    /** One cell: the view-model's text for its column; amounts right-aligned, states coloured. */
+    private final class PurchaseCell extends TableCell<PurchaseRow, PurchaseRow> {
+
+        private final PurchaseColumn column;
+
+        PurchaseCell(PurchaseColumn column) {
+            this.column = column;
+            if (column == PurchaseColumn.AMOUNT) {
+                getStyleClass().add("money");
+            }
+        }
+
+        @Override
+        protected void updateItem(PurchaseRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll(TONE_CLASSES);
+            if (empty || row == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String text = viewModel.cellText(column, row);
+            setText(text);
+            if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER) {
+                // Long titles are cut by the column: the whole of it on hover.
+                setTooltip(new Tooltip(text));
+            }
+            if (column == PurchaseColumn.STATUS) {
+                if (row.actionPending()) {
+                    getStyleClass().add("pending");
+                } else if (row.purchase().status() == PurchaseStatus.FAILED) {
+                    getStyleClass().add("status-danger");
+                } else if (row.purchase().status() == PurchaseStatus.PENDING) {
+                    getStyleClass().add("status-warning");
+                }
+            }
+        }
+    }
+
+    // ----- the detail pane -----
+
+    private void bindDetail() {
+        detailContent.visibleProperty().bind(viewModel.detailShownProperty());
+        detailPlaceholder.visibleProperty().bind(viewModel.detailShownProperty().not());
+        detailTitle.textProperty().bind(viewModel.detailTitleProperty());
+        detailSubtitle.textProperty().bind(viewModel.detailSubtitleProperty());
+        refundPositionLabel.textProperty().bind(viewModel.refundPositionTextProperty());
+        tone(refundPositionLabel, viewModel.refundPositionToneProperty().get());
+        viewModel.refundPositionToneProperty().addListener((obs, old, tone) -> tone(refundPositionLabel, tone));
+        refundRequestLabel.textProperty().bind(viewModel.refundRequestTextProperty());
+        tone(refundRequestLabel, viewModel.refundRequestToneProperty().get());
+        viewModel.refundRequestToneProperty().addListener((obs, old, tone) -> tone(refundRequestLabel, tone));
+        showWhenText(refundRequestLabel);
+        actionErrorLabel.textProperty().bind(viewModel.actionErrorTextProperty());
+        showWhenText(actionErrorLabel);
+        refundButton.visibleProperty().bind(viewModel.canRequestRefundProperty());
+        refundButton.managedProperty().bind(refundButton.visibleProperty());
+        refundButton.disableProperty().bind(viewModel.refundBusyProperty());
+        ColumnConstraints key = new ColumnConstraints();
+        ColumnConstraints value = new ColumnConstraints();
+        value.setHgrow(Priority.ALWAYS);
+        value.setMinWidth(80);
+        ColumnConstraints key2 = new ColumnConstraints();
+        ColumnConstraints value2 = new ColumnConstraints();
+        value2.setHgrow(Priority.ALWAYS);
+        value2.setMinWidth(80);
+        detailGrid.getColumnConstraints().setAll(key, value, key2, value2);
+        viewModel.detailFields().addListener((ListChangeListener<DetailField>) change -> fillDetailGrid());
+        fillDetailGrid();
+    }
+
+    private static void showWhenText(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** The receipt's fields two to a line, so that the whole receipt fits the pane at 1024×700. */
+    private void fillDetailGrid() {
+        detailGrid.getChildren().clear();
+        List<DetailField> fields = viewModel.detailFields();
+        for (int i = 0; i < fields.size(); i++) {
+            DetailField field = fields.get(i);
+            Label key = new Label(field.label());
+            key.getStyleClass().add("muted");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label value = new Label(field.value());
+            value.setWrapText(true);
+            value.setAccessibleText(field.label() + " " + field.value());
+            key.setLabelFor(value);
+            int row = i / 2;
+            int col = (i % 2) * 2;
+            detailGrid.add(key, col, row);
+            detailGrid.add(value, col + 1, row);
+        }
+    }
+
+    private static void tone(Node node, Tone tone) {
+        node.getStyleClass().removeAll(TONE_CLASSES);
+        String styleClass = switch (tone == null ? Tone.NEUTRAL : tone) {
+            case OK -> "status-ok";
+            case WARNING -> "status-warning";
+            case DANGER -> "status-danger";
+            case PENDING -> "pending";
+            case NEUTRAL -> null;
+        };
+        if (styleClass != null) {
+            node.getStyleClass().add(styleClass);
+        }
+    }
+
+    @FXML
+    private void requestRefund() {
+        Optional<RefundConfirmation> confirmation = viewModel.refundConfirmation();
+        if (confirmation.isEmpty()) {
+            return;
+        }
+        RefundConfirmation words = confirmation.get();
+        Dialog<String> dialog = new Dialog<>();
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(words.title());
+        dialog.setHeaderText(words.header());
+        ButtonType confirm = new ButtonType(words.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(words.cancelLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel);
+        dialog.getDialogPane().getStylesheets().add(ThemeManager.appStylesheet());
+
+        Label message = new Label(words.message());
+        message.setWrapText(true);
+        Label reasonLabel = new Label(words.reasonLabel());
+        TextArea reason = new TextArea();
+        reason.setId("refundReason");
+        reason.setPromptText(words.reasonPrompt());
+        reason.setWrapText(true);
+        reason.setPrefRowCount(3);
+        reason.setAccessibleText(words.reasonLabel());
+        reasonLabel.setLabelFor(reason);
+        Label length = new Label();
+        length.getStyleClass().add("muted");
+        length.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.reasonLengthText(reason.getText()), reason.textProperty()));
+        VBox content = new VBox(8, message, reasonLabel, reason, length);
+        content.setPrefWidth(480);
+        dialog.getDialogPane().setContent(content);
+
+        Node confirmButton = dialog.getDialogPane().lookupButton(confirm);
+        confirmButton.setId("confirmRefundButton");
+        confirmButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !viewModel.isValidReason(reason.getText()), reason.textProperty()));
+        dialog.setOnShown(event -> reason.requestFocus());
+        dialog.setResultConverter(button -> button == confirm ? reason.getText() : null);
+        dialog.showAndWait().ifPresent(viewModel::requestRefund);
+    }
+
+    // ----- the chart -----
+
+    private void bindChart() {
+        byMonthButton.setUserData(SpendingChart.Granularity.MONTH);
+        byYearButton.setUserData(SpendingChart.Granularity.YEAR);
+        selectGranularity(viewModel.chartGranularityProperty().get());
+        granularityGroup.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (toggle == null) {
+                // One of the two is always chosen: clicking the chosen one again keeps it.
+                granularityGroup.selectToggle(old);
+            } else {
+                viewModel.chartGranularityProperty().set((SpendingChart.Granularity) toggle.getUserData());
+            }
+        });
+        viewModel.chartGranularityProperty().addListener((obs, old, value) -> selectGranularity(value));
+        chartCurrency.setItems(viewModel.chartCurrencies());
+        chartCurrency.valueProperty().bindBidirectional(viewModel.chartCurrencyProperty());
+        chartCurrency.disableProperty().bind(Bindings.size(viewModel.chartCurrencies()).lessThan(2));
+        chartYAxis.labelProperty().bind(viewModel.chartAxisLabelProperty());
+        chartYAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return viewModel.axisTickText(value);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis is not edited");
+            }
+        });
+        chart.widthProperty().addListener((obs, old, width) -> fitBarWidth());
+        chartPlaceholder.textProperty().bind(viewModel.chartPlaceholderProperty());
+        chartPlaceholder.visibleProperty().bind(viewModel.chartPlaceholderProperty().isNotEmpty());
+        chart.visibleProperty().bind(chartPlaceholder.visibleProperty().not());
+        viewModel.chartBars().addListener((ListChangeListener<ChartBar>) change -> fillChart());
+        fillChart();
+    }
+
+    private void selectGranularity(SpendingChart.Granularity granularity) {
+        granularityGroup.selectToggle(granularity == SpendingChart.Granularity.YEAR ? byYearButton : byMonthButton);
+    }
+
+    private void fillChart() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        List<String> categories = new ArrayList<>();
+        for (ChartBar bar : viewModel.chartBars()) {
+            series.getData().add(new XYChart.Data<>(bar.label(), bar.value()));
+            categories.add(bar.label());
+        }
+        // A new series (and category list) each time: CategoryAxis misplaces labels when categories change in place.
+        chart.getData().clear();
+        chartXAxis.getCategories().setAll(categories);
+        chart.getData().add(series);
+        fitBarWidth();
+        List<ChartBar> bars = viewModel.chartBars();
+        for (int i = 0; i < series.getData().size(); i++) {
+            Node node = series.getData().get(i).getNode();
+            if (node != null) {
+                String text = bars.get(i).label() + ": " + bars.get(i).amountText();
+                // The chart binds each bar's accessible text itself; the tooltip adds the money.
+                Tooltip.install(node, new Tooltip(text));
+            }
+        }
+    }
+
+    /** A few years would make bars a third of the chart wide: the gap between categories takes the rest. */
+    private void fitBarWidth() {
+        int bars = Math.max(1, viewModel.chartBars().size());
+        double perCategory = Math.max(0, chart.getWidth() - 120) / bars;
+        chart.setCategoryGap(Math.max(4, perCategory - MAX_BAR_WIDTH));
+    }
+
+    // ----- export -----
+
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(viewModel.exportDialogTitle());
+        chooser.setInitialFileName(viewModel.suggestedExportFileName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(viewModel.exportFileTypeLabel(), "*.csv"));
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        File file = chooser.showSaveDialog(owner);
+        if (file != null) {
+            viewModel.exportCsv(file.toPath());
+        }
+    }
+}

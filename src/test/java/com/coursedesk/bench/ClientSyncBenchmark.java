@@ -1,0 +1,393 @@
+package com.coursedesk.bench;
+
+import com.coursedesk.app.CoreServices;
+import com.coursedesk.data.db.PurchaseDao;
+import com.coursedesk.domain.ServerRef;
+import com.coursedesk.platform.AppDirectories;
+import com.coursedesk.platform.credentials.InMemoryCredentialStore;
+import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.sync.SyncStatus;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The client's sync, end to end through the real {@code SignInService} and {@code SyncEngine}
+ * into a fresh local store, against the sandbox over loopback HTTP. For each size N
+ * (purchases of {@code scale@example.com}): full-sync time (median of 3, a fresh data folder
+ * each, after one unmeasured warm-up pass), delta-sync time with one change (median of 10;
+ * the change is a purchase added through the sandbox's control interface) beside the floor
+ * of one {@code /v1/health} round trip, and the peak heap during a full sync.
+ *
+ * <p>The sandbox runs as its own process, so its memory and garbage are not counted as the
+ * client's. The client runs in this JVM; under {@code exec:java} that is Maven's, so the heap
+ * figure is the growth over the heap in use just before the pass (after a GC), sampled every
+ * 10 ms. Not a test: run it with {@code mvn -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=com.coursedesk.bench.ClientSyncBenchmark
+ * [-Dexec.args="10000,100000 target/bench"]}. Writes {@code client-sync.csv}.
+ */
+public final class ClientSyncBenchmark {
+
+    private static final String EMAIL = "scale@example.com";
+    private static final String PASSWORD = "learn-scale-2026";
+    private static final int FULL_RUNS = 3;
+    private static final int DELTA_RUNS = 10;
+    private static final int HEALTH_RUNS = 200;
+    private static final double MB = 1024.0 * 1024.0;
+
+    private ClientSyncBenchmark() {
+    }
+
+    /** One size's figures. */
+    private record Row(int purchases, long records, double fullMedian, double fullMin, double fullMax,
+                       double fullCpuMedian, double deltaMedian, double healthMedian, double peakHeapMb,
+                       double heapGrowthMb) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = Stream.of((args.length > 0 ? args[0] : "10000,100000").split(","))
+                .map(s -> Integer.parseInt(s.trim().replace("_", ""))).toList();
+        Path outDir = Path.of(args.length > 1 ? args[1] : "target/bench");
+        Files.createDirectories(outDir);
+        PrintStream out = System.out;
+        Runtime rt = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "Client sync benchmark: %d CPUs, load average %.1f, max heap %.0f MB, Java %s, %s%n",
+                rt.availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                rt.maxMemory() / MB, System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+
+        List<Row> rows = new ArrayList<>();
+        for (int n : sizes) {
+            rows.add(measure(n, out));
+        }
+
+        out.println();
+        out.printf(Locale.ROOT, "%-10s %9s %12s %16s %12s %14s %13s %7s %13s %10s%n", "purchases", "records",
+                "full sync s", "(min..max)", "client CPU s", "delta sync ms", "/v1/health ms", "ratio",
+                "peak heap MB", "growth MB");
+        List<String> csv = new ArrayList<>();
+        csv.add("purchases,records,full_sync_median_s,full_sync_min_s,full_sync_max_s,full_sync_client_cpu_s,"
+                + "records_per_s,delta_sync_median_ms,health_round_trip_median_ms,delta_over_health,peak_heap_mb,"
+                + "heap_growth_mb");
+        for (Row r : rows) {
+            double ratio = r.deltaMedian() / r.healthMedian();
+            out.printf(Locale.ROOT, "%-10d %9d %12.2f %16s %12.2f %14.2f %13.3f %6.1fx %13.0f %10.0f%n",
+                    r.purchases(), r.records(), r.fullMedian(),
+                    String.format(Locale.ROOT, "(%.2f..%.2f)", r.fullMin(), r.fullMax()), r.fullCpuMedian(),
+                    r.deltaMedian() * 1000, r.healthMedian() * 1000, ratio, r.peakHeapMb(), r.heapGrowthMb());
+            csv.add(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3f,%.3f,%.0f,%.3f,%.4f,%.2f,%.1f,%.1f",
+                    r.purchases(), r.records(), r.fullMedian(), r.fullMin(), r.fullMax(), r.fullCpuMedian(),
+                    r.records() / r.fullMedian(), r.deltaMedian() * 1000, r.healthMedian() * 1000, ratio,
+                    r.peakHeapMb(), r.heapGrowthMb()));
+        }
+        Path file = outDir.resolve("client-sync.csv");
+        Files.write(file, csv);
+        out.println("Written " + file.toAbsolutePath());
+        // The sync engines' and stores' daemon threads are gone; exec:java may still wait on others.
+        System.exit(0);
+    }
+
+    private static Row measure(int n, PrintStream out) throws Exception {
+        Path work = Files.createTempDirectory("client-sync-bench-");
+        try (SandboxProcess sandbox = SandboxProcess.start(n, work.resolve("sandbox.db"))) {
+            out.printf(Locale.ROOT, "%n%,d purchases: sandbox ready in %.1f s at %s%n", n, sandbox.startSeconds,
+                    sandbox.baseUri);
+            ServerRef server = ServerRef.ofUrl(sandbox.baseUri.toString());
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+            // Unmeasured warm-up: JIT, class loading, the sandbox's own caches.
+            try (Client warm = Client.signIn(work.resolve("warm-up"), server)) {
+                warm.syncOnce();
+            }
+
+            List<Double> full = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            double peak = 0;
+            double growth = 0;
+            long records = 0;
+            Client kept = null;
+            for (int run = 1; run <= FULL_RUNS; run++) {
+                Client client = Client.signIn(work.resolve("full-" + run), server);
+                long baseline = settledHeap();
+                HeapSampler sampler = HeapSampler.start();
+                long cpuBefore = processCpuNanos();
+                long t = System.nanoTime();
+                client.syncOnce();
+                double seconds = (System.nanoTime() - t) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+                long max = sampler.stop();
+                full.add(seconds);
+                cpu.add(cpuSeconds);
+                peak = Math.max(peak, max / MB);
+                growth = Math.max(growth, (max - baseline) / MB);
+                records = client.purchaseCount();
+                if (records < n) {
+                    throw new IllegalStateException("Full sync stored " + records + " purchases, expected " + n);
+                }
+                out.printf(Locale.ROOT, "  full sync %d: %.2f s (client CPU %.2f s), %d purchases stored, "
+                        + "peak heap %.0f MB (+%.0f)%n", run, seconds, cpuSeconds, records, max / MB,
+                        (max - baseline) / MB);
+                if (run < FULL_RUNS) {
+                    client.close();
+                } else {
+                    kept = client;
+                }
+            }
+
+            List<Double> health = new ArrayList<>();
+            for (int i = 0; i < 50 + HEALTH_RUNS; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(sandbox.baseUri.resolve("/v1/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IOException("health answered " + r.statusCode());
+                }
+                if (i >= 50) {
+                    health.add((System.nanoTime() - t) / 1e9);
+                }
+            }
+
+            List<Double> delta = new ArrayList<>();
+            try (Client client = kept) {
+                for (int i = 0; i <= DELTA_RUNS; i++) {
+                    long before = client.purchaseCount();
+                    addPurchase(http, sandbox.baseUri, i);
+                    long t = System.nanoTime();
+                    client.syncOnce();
+                    double seconds = (System.nanoTime() - t) / 1e9;
+                    if (client.purchaseCount() != before + 1) {
+                        throw new IllegalStateException("The delta sync did not bring the one new purchase");
+                    }
+                    if (i > 0) { // the first is a warm-up of this path
+                        delta.add(seconds);
+                    }
+                }
+            }
+            out.printf(Locale.ROOT, "  delta sync (one new purchase): median %.2f ms of %d; /v1/health %.3f ms%n",
+                    median(delta) * 1000, delta.size(), median(health) * 1000);
+            return new Row(n, records, median(full), Collections.min(full), Collections.max(full), median(cpu),
+                    median(delta), median(health), peak, growth);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** A learner's core on a fresh data folder, signed in to the sandbox. */
+    private static final class Client implements AutoCloseable {
+
+        private final CoreServices core;
+        private final AccountSession session;
+
+        private Client(CoreServices core, AccountSession session) {
+            this.core = core;
+            this.session = session;
+        }
+
+        static Client signIn(Path dataDir, ServerRef server) {
+            CoreServices core = new CoreServices(new AppDirectories(dataDir), new InMemoryCredentialStore(),
+                    Clock.systemUTC());
+            AccountSession session = core.signIn().signIn(server, EMAIL, PASSWORD.toCharArray());
+            return new Client(core, session);
+        }
+
+        void syncOnce() throws Exception {
+            CompletableFuture<SyncStatus> pass = session.sync().syncNow();
+            SyncStatus end = pass.get(10, TimeUnit.MINUTES);
+            if (!(end instanceof SyncStatus.Idle)) {
+                throw new IllegalStateException("Sync ended " + end);
+            }
+        }
+
+        long purchaseCount() {
+            return session.store().read(c -> new PurchaseDao().count(c));
+        }
+
+        @Override
+        public void close() {
+            session.close();
+            core.close();
+        }
+    }
+
+    /** Polls the heap in use every 10 ms on a daemon thread and keeps the highest value. */
+    private static final class HeapSampler {
+
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long max;
+
+        private HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    max = Math.max(max, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+        }
+
+        static HeapSampler start() {
+            HeapSampler sampler = new HeapSampler();
+            sampler.max = sampler.memory.getHeapMemoryUsage().getUsed();
+            sampler.thread.start();
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return Math.max(max, memory.getHeapMemoryUsage().getUsed());
+        }
+    }
+
+    /**
+     * CPU time of this process, all threads: beside the wall-clock time it shows how much of
+     * a slow run was this client's work and how much waiting (for the sandbox, or for a CPU on
+     * a busy machine).
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The heap in use once garbage is collected: the baseline a pass grows from. */
+    private static long settledHeap() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void addPurchase(HttpClient http, URI base, int i) throws IOException, InterruptedException {
+        String body = "{\"title\":\"Benchmark delta " + i + "\",\"amountMinor\":3900,\"currency\":\"USD\"}";
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        base.resolve("/_sandbox/accounts/" + EMAIL + "/purchases"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IOException("Adding a purchase answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** The sandbox as a child process ({@code coursedesk.jar sandbox}, control interface on). */
+    private static final class SandboxProcess implements AutoCloseable {
+
+        private final Process process;
+        private final URI baseUri;
+        private final double startSeconds;
+
+        private SandboxProcess(Process process, URI baseUri, double startSeconds) {
+            this.process = process;
+            this.baseUri = baseUri;
+            this.startSeconds = startSeconds;
+        }
+
+        static SandboxProcess start(int purchases, Path dataFile) throws IOException, URISyntaxException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = List.of(java, "-cp", classPath(), "com.coursedesk.Main", "sandbox",
+                    "--port", "0", "--data", dataFile.toString(), "--purchases", String.valueOf(purchases), "--dev");
+            long t = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("listening on ")) {
+                    URI uri = new URI(line.substring("listening on ".length()).trim());
+                    drain(reader);
+                    return new SandboxProcess(process, uri, (System.nanoTime() - t) / 1e9);
+                }
+                seen.append(line).append('\n');
+            }
+            process.destroyForcibly();
+            throw new IOException("The sandbox did not start:\n" + seen);
+        }
+
+        /** Keeps reading its output so a full pipe never blocks it. */
+        private static void drain(BufferedReader reader) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (reader.readLine() != null) {
+                        // discarded: the sandbox logs requests at INFO
+                    }
+                } catch (IOException ignored) {
+                    // the process has ended
+                }
+            }, "sandbox-output");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** This program's class path, also under exec:java (whose class loader holds it). */
+    private static String classPath() throws URISyntaxException {
+        ClassLoader loader = ClientSyncBenchmark.class.getClassLoader();
+        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : urls.getURLs()) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

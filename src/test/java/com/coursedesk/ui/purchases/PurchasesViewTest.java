@@ -1,0 +1,341 @@
+package com.coursedesk.ui.purchases;
+
+import com.coursedesk.data.db.PurchaseDao;
+import com.coursedesk.data.db.StoredPurchase;
+import com.coursedesk.domain.Channel;
+import com.coursedesk.domain.Money;
+import com.coursedesk.domain.Purchase;
+import com.coursedesk.domain.PurchaseStatus;
+import com.coursedesk.platform.ThemeChoice;
+import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.purchases.PurchaseFixtures;
+import com.coursedesk.service.purchases.PurchaseTotals;
+import com.coursedesk.service.sync.SyncStatus;
+import com.coursedesk.ui.FxToolkitExtension;
+import com.coursedesk.ui.common.FxTaskRunner;
+import com.coursedesk.ui.common.ImmediateTaskRunner;
+import com.coursedesk.ui.common.SystemThemeDetector;
+import com.coursedesk.ui.common.ThemeManager;
+import com.coursedesk.ui.common.UiThread;
+import com.coursedesk.ui.shell.AccountContext;
+import com.coursedesk.ui.shell.DataChanges;
+import com.coursedesk.ui.shell.UiAccountFixture;
+import com.coursedesk.ui.shell.UserSettings;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static com.coursedesk.ui.shell.UiAccountFixture.ADA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.matcher.control.LabeledMatchers.hasText;
+
+/**
+ * The purchase history in a real window, headless, over ada's account on a real sandbox: the
+ * table, search, filters, sorting, totals, the detail pane's refund positions, a refund asked
+ * for through the dialog and confirmed by the server, and the CSV export of what is shown.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PurchasesViewTest {
+
+    @TempDir
+    Path dir;
+
+    private UiAccountFixture fx;
+    private AccountSession session;
+    private FxTaskRunner tasks;
+    private Stage stage;
+    private PurchasesViewModel viewModel;
+    private TableView<PurchaseRow> table;
+
+    @Start
+    void start(Stage primary) {
+        this.stage = primary;
+    }
+
+    @BeforeEach
+    @SuppressWarnings("unchecked")
+    void setUp() throws Exception {
+        fx = UiAccountFixture.start(dir);
+        session = fx.signInOnDemo(fx.signInService(), ADA);
+        assertThat(session.sync().syncNow().get(60, TimeUnit.SECONDS)).isInstanceOf(SyncStatus.Idle.class);
+        tasks = new FxTaskRunner(2, UiThread.fx());
+        FxToolkit.setupFixture(() -> {
+            DataChanges changes = new DataChanges(UiThread.fx());
+            // As the shell does: every sync pass that ends tells the screens.
+            session.sync().addListener(status -> {
+                if (!(status instanceof SyncStatus.Syncing)) {
+                    changes.fire();
+                }
+            });
+            ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(),
+                    new SystemThemeDetector("Linux", (command, timeout) -> Optional.empty()));
+            themes.apply(ThemeChoice.LIGHT);
+            AccountContext ctx = new AccountContext(session, fx.messages(), fx.formats(), tasks, UiThread.fx(),
+                    Clock.systemUTC(), themes, changes,
+                    new UserSettings(dir.resolve("settings").resolve("preferences.properties")), () -> { });
+            PurchasesScreen.Built built = PurchasesScreen.build(ctx);
+            viewModel = built.viewModel();
+            Scene scene = new Scene(built.root(), 1024, 700);
+            themes.style(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+        await("the history is shown", () -> !viewModel.loadingProperty().get() && !viewModel.sortedRows().isEmpty());
+        table = (TableView<PurchaseRow>) stage.getScene().lookup("#table");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(null));
+        tasks.close();
+        fx.close();
+    }
+
+    private static void await(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for: " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<Purchase> shown() throws Exception {
+        return FxToolkitExtension.onFxThread(() -> table.getItems().stream().map(PurchaseRow::purchase).toList());
+    }
+
+    private List<StoredPurchase> stored() {
+        return session.store().read(new PurchaseDao()::findAll);
+    }
+
+    private Purchase storedNamed(String title) {
+        return stored().stream().map(StoredPurchase::purchase).filter(p -> p.product().title().equals(title))
+                .findFirst().orElseThrow();
+    }
+
+    private void selectRow(FxRobot robot, String title) {
+        robot.interact(() -> {
+            int index = -1;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).purchase().product().title().equals(title)) {
+                    index = i;
+                    break;
+                }
+            }
+            assertThat(index).as("row %s", title).isNotNegative();
+            table.scrollTo(index);
+        });
+        robot.clickOn(robot.lookup(".table-cell").match(hasText(title)).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theTableShowsAdasWholeHistory(FxRobot robot) throws Exception {
+        List<StoredPurchase> all = stored();
+        assertThat(all).hasSizeGreaterThan(40);
+        assertThat(shown()).extracting(Purchase::id)
+                .containsExactlyElementsOf(all.stream().map(s -> s.purchase().id()).toList());
+        assertThat(robot.lookup(".table-cell").match(hasText("Introduction to Psychology")).tryQuery()).isPresent();
+        assertThat(text(robot, "#countLabel")).isEqualTo(all.size() + " purchases");
+    }
+
+    @Test
+    void typingNarrowsToTheSpanishTitleWithoutAccentsOrCase(FxRobot robot) throws Exception {
+        robot.clickOn("#searchField").write("aprendizaje automatico");
+        await("the search applies", () -> viewModel.sortedRows().size() < 10);
+        List<Purchase> shown = shown();
+        assertThat(shown).isNotEmpty().allMatch(p -> p.product().title().equals("Aprendizaje Automático"));
+        assertThat(shown).hasSize((int) stored().stream()
+                .filter(s -> s.purchase().product().title().equals("Aprendizaje Automático")).count());
+        assertThat(text(robot, "#totalsLabel")).startsWith("Paid: €");
+    }
+
+    @Test
+    void filteringByStatusRefundedShowsOnlyRefundedRows(FxRobot robot) throws Exception {
+        robot.clickOn("#statusFilter");
+        robot.clickOn(robot.lookup(".list-cell").match(hasText("Refunded")).<Node>query());
+        await("the filter applies", () -> viewModel.sortedRows().stream()
+                .allMatch(r -> r.purchase().status() == PurchaseStatus.REFUNDED));
+        long refunded = stored().stream().filter(s -> s.purchase().status() == PurchaseStatus.REFUNDED).count();
+        assertThat(refunded).isGreaterThanOrEqualTo(2);
+        assertThat(shown()).hasSize((int) refunded).allMatch(p -> p.status() == PurchaseStatus.REFUNDED);
+        assertThat(text(robot, "#totalsLabel")).startsWith("Nothing paid · Refunded: £");
+        Button clear = robot.lookup("#clearFiltersButton").queryButton();
+        assertThat(clear.isDisabled()).isFalse();
+        robot.clickOn(clear);
+        await("all again", () -> viewModel.sortedRows().size() == stored().size());
+    }
+
+    @Test
+    void clickingAColumnHeaderSortsByIt(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".column-header .label").match(hasText("Product")).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Purchase> ascending = shown();
+        Comparator<PurchaseRow> byProduct = viewModel.comparator(PurchaseColumn.PRODUCT);
+        List<PurchaseRow> rows = FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
+        assertThat(rows).isSortedAccordingTo(byProduct);
+        assertThat(ascending.get(0).product().title()).isEqualTo("Algorithms, Part I");
+
+        robot.clickOn(robot.lookup(".column-header .label").match(hasText("Amount")).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        rows = FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
+        assertThat(rows).isSortedAccordingTo(viewModel.comparator(PurchaseColumn.AMOUNT));
+        // Within one currency by amount: CNY first (alphabetically), then EUR, GBP, JPY, USD, never converted.
+        assertThat(rows.get(0).purchase().total().currency().getCurrencyCode()).isEqualTo("CNY");
+        assertThat(rows.get(rows.size() - 1).purchase().total().currency().getCurrencyCode()).isEqualTo("USD");
+
+        robot.clickOn(robot.lookup(".column-header .label").match(hasText("Amount")).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        rows = FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
+        assertThat(rows).isSortedAccordingTo(viewModel.comparator(PurchaseColumn.AMOUNT).reversed());
+
+        robot.clickOn(robot.lookup(".column-header .label").match(hasText("Date")).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Instant> dates = shown().stream().map(Purchase::purchasedAt).toList();
+        assertThat(dates).isSorted();
+    }
+
+    @Test
+    void theTotalsLabelSumsEachCurrencyApart(FxRobot robot) {
+        PurchaseTotals totals = PurchaseTotals.of(stored().stream().map(StoredPurchase::purchase).toList());
+        String label = text(robot, "#totalsLabel");
+        assertThat(totals.paid()).extracting(m -> m.currency().getCurrencyCode())
+                .contains("GBP", "USD", "EUR", "JPY", "CNY");
+        StringBuilder expected = new StringBuilder("Paid: ");
+        for (int i = 0; i < totals.paid().size(); i++) {
+            expected.append(i == 0 ? "" : " · ").append(fx.formats().money(totals.paid().get(i)));
+        }
+        assertThat(label).startsWith(expected.toString()).startsWith("Paid: £").contains(" · US$", " · CN¥");
+        Money gbp = totals.paid().get(0);
+        assertThat(gbp.currency().getCurrencyCode()).isEqualTo("GBP");
+        assertThat(label).contains(" · Refunded: £");
+    }
+
+    @Test
+    void theDetailPaneSaysWhereEachPurchaseStandsOnRefunds(FxRobot robot) {
+        Purchase psychology = storedNamed("Introduction to Psychology");
+        selectRow(robot, "Introduction to Psychology");
+        assertThat(text(robot, "#detailTitle")).isEqualTo("Introduction to Psychology");
+        assertThat(text(robot, "#refundPositionLabel"))
+                .isEqualTo("Refundable until " + fx.formats().dayMonth(psychology.refundableUntil()));
+        assertThat(robot.lookup("#refundPositionLabel").queryAs(Label.class).getStyleClass()).contains("status-ok");
+        Button refund = robot.lookup("#refundButton").queryButton();
+        assertThat(refund.isVisible()).isTrue();
+        assertThat(refund.isDisabled()).isFalse();
+        assertThat(robot.lookup(".label").match(hasText("Visa •••• 4242")).tryQuery()).isPresent();
+
+        Purchase appStore = storedNamed("Learning How to Learn");
+        assertThat(appStore.channel()).isEqualTo(Channel.APP_STORE);
+        selectRow(robot, "Learning How to Learn");
+        assertThat(text(robot, "#refundPositionLabel")).isEqualTo("Bought in the App Store: ask Apple for a refund");
+        assertThat(refund.isVisible()).as("no Request refund button of our own").isFalse();
+
+        selectRow(robot, "Getting Started with Trello");
+        assertThat(text(robot, "#refundPositionLabel")).isEqualTo("Bought on Google Play: ask Google for a refund");
+        assertThat(refund.isVisible()).isFalse();
+    }
+
+    @Test
+    void theReceiptStaysWhileASearchHidesItsRowAndTheTableNeverHighlightsAnother(FxRobot robot) throws Exception {
+        selectRow(robot, "Introduction to Psychology");
+        robot.clickOn("#searchField").write("trello");
+        await("the search applies", () -> viewModel.sortedRows().size() == 1);
+        assertThat(text(robot, "#detailTitle")).isEqualTo("Introduction to Psychology");
+        assertThat(FxToolkitExtension.onFxThread(() -> table.getSelectionModel().getSelectedItem())).isNull();
+
+        selectRow(robot, "Getting Started with Trello");
+        assertThat(text(robot, "#detailTitle")).isEqualTo("Getting Started with Trello");
+        robot.doubleClickOn("#searchField").eraseText(6).write("psychology");
+        await("the search applies", () -> viewModel.sortedRows().stream()
+                .allMatch(r -> r.purchase().product().title().contains("Psychology")));
+        assertThat(FxToolkitExtension.onFxThread(() -> table.getSelectionModel().getSelectedItem())).isNull();
+        assertThat(text(robot, "#detailTitle")).isEqualTo("Getting Started with Trello");
+    }
+
+    @Test
+    void aRefundRequestedThroughTheDialogIsConfirmedByTheServer(FxRobot robot) throws Exception {
+        Purchase psychology = storedNamed("Introduction to Psychology");
+        selectRow(robot, "Introduction to Psychology");
+        robot.clickOn("#refundButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button confirm = robot.lookup("#confirmRefundButton").queryButton();
+        assertThat(confirm.getText()).isEqualTo("Request refund of £39.00");
+        assertThat(confirm.isDisabled()).as("a reason is required").isTrue();
+        assertThat(robot.lookup(".label").match(hasText("£39.00 will be returned to Visa •••• 4242. Refunds are only "
+                + "possible within 14 days of purchase; there are no partial refunds.")).tryQuery()).isPresent();
+        robot.clickOn("#refundReason").write("Not what I expected");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(confirm.isDisabled()).isFalse();
+        robot.clickOn(confirm);
+
+        // The server refunded it (read with a client of its own)...
+        await("the server refunds", () -> fx.server().serverState(ADA).purchases().get(psychology.id()).status()
+                == PurchaseStatus.REFUNDED);
+        // ...and the screen shows the provider's answer.
+        await("the screen shows the confirmation", () -> viewModel.refundRequestTextProperty().get()
+                .startsWith("Refund request confirmed by the provider on "));
+        assertThat(text(robot, "#refundPositionLabel")).startsWith("Already refunded on ");
+        assertThat(robot.lookup("#refundButton").queryButton().isVisible()).isFalse();
+        Purchase local = storedNamed("Introduction to Psychology");
+        assertThat(local.status()).isEqualTo(PurchaseStatus.REFUNDED);
+        assertThat(fx.server().serverState(ADA).purchases().get(psychology.id()).refundedAt()).isNotNull();
+    }
+
+    @Test
+    void exportsWhatIsShownToCsv(FxRobot robot) throws Exception {
+        robot.clickOn("#searchField").write("大学");
+        await("the search applies", () -> viewModel.sortedRows().size() < 10);
+        robot.clickOn(robot.lookup(".column-header .label").match(hasText("Amount")).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Purchase> shown = shown();
+        assertThat(shown).extracting(p -> p.product().partner()).containsOnly("東京大学", "北京大学");
+
+        Path file = dir.resolve("export.csv");
+        robot.interact(() -> viewModel.exportCsv(file));
+        await("the export ends", () -> !viewModel.exportBusyProperty().get() && Files.exists(file));
+        assertThat(text(robot, "#statusLabel")).isEqualTo("Exported " + shown.size() + " purchases to export.csv.");
+
+        List<CSVRecord> rows = PurchaseFixtures.readCsv(file);
+        assertThat(rows).extracting(r -> r.get("purchase_id")).containsExactlyElementsOf(shown.stream().map(Purchase::id).toList());
+        assertThat(rows).extracting(r -> r.get("title")).containsOnly("機械学習入門", "数据科学基础");
+        CSVRecord first = rows.get(0);
+        assertThat(first.get("currency")).isEqualTo("CNY");
+        assertThat(first.get("total")).isEqualTo("299.00");
+        ZoneId zone = fx.formats().zone();
+        assertThat(first.get("date")).isEqualTo(shown.get(0).purchasedAt().atZone(zone).toLocalDate().toString());
+        assertThat(rows.get(rows.size() - 1).get("currency")).isEqualTo("JPY");
+        assertThat(rows.get(rows.size() - 1).get("total")).isEqualTo("4900");
+    }
+}
