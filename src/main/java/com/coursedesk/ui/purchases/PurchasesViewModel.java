@@ -105,6 +105,7 @@ public final class PurchasesViewModel {
     private long queryGeneration;
     private boolean applyingRows;
     private boolean settingFilters;
+    private boolean showingLoadError;
 
     // ----- the chart -----
     private final ObjectProperty<SpendingChart.Granularity> chartGranularity =
@@ -258,6 +259,7 @@ public final class PurchasesViewModel {
                     if (generation == queryGeneration) {
                         LOG.warn("Reading the purchase history failed", error);
                         showStatus(messages.get("purchases.error.load", reason(error)), Tone.DANGER);
+                        showingLoadError = true;
                     }
                 })
                 .onDone(() -> {
@@ -290,6 +292,10 @@ public final class PurchasesViewModel {
     }
 
     private void apply(PurchaseFilter filter, QueryResult result) {
+        if (showingLoadError) {
+            showStatus("", Tone.NEUTRAL);
+            showingLoadError = false;
+        }
         applyingRows = true;
         try {
             rows.setAll(result.rows());

@@ -215,6 +215,7 @@ class PurchasesViewModelTest {
         assertThat(vm.statusTextProperty().get()).startsWith("Your purchases could not be read from this computer: ");
         assertThat(vm.statusToneProperty().get()).isEqualTo(Tone.DANGER);
         assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.sortedRows()).as("what was shown stays").hasSize(11);
     }
 
     // ----- the chart -----
