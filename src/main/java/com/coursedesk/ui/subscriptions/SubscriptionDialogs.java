@@ -1,6 +1,7 @@
 package com.coursedesk.ui.subscriptions;
 
 import com.coursedesk.domain.CancelReason;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -102,7 +103,7 @@ final class SubscriptionDialogs {
         dialog.getDialogPane().setContent(new VBox(8, terms, dateLabel, date));
         ButtonType confirm = buttons(dialog, prompt.confirm(), prompt.keep());
         Node confirmButton = dialog.getDialogPane().lookupButton(confirm);
-        confirmButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        confirmButton.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> date.getValue() == null || date.getValue().isBefore(prompt.earliestDate()),
                 date.valueProperty()));
         return dialog.showAndWait().filter(confirm::equals).map(pressed -> date.getValue());

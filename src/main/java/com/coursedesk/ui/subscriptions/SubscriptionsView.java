@@ -1,6 +1,7 @@
 package com.coursedesk.ui.subscriptions;
 
 import com.coursedesk.ui.common.Messages;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -55,7 +56,7 @@ public final class SubscriptionsView {
         emptyLabel.visibleProperty().bind(viewModel.emptyProperty());
         // Only the first load shows the spinner; a reload keeps the cards in view.
         busyIndicator.visibleProperty().bind(viewModel.loadingProperty().and(viewModel.emptyProperty().not())
-                .and(javafx.beans.binding.Bindings.isEmpty(viewModel.items())));
+                .and(Bindings.isEmpty(viewModel.items())));
         viewModel.items().addListener((ListChangeListener<SubscriptionItem>) change -> redraw());
         redraw();
         // A ScrollPane does not follow keyboard focus: bring the focused button's card into view.
@@ -107,17 +108,17 @@ public final class SubscriptionsView {
         }
         cardsBox.getChildren().setAll(cards);
         if (focusedId != null && focusedNode != null) {
-            Node again = cardsBox.lookup("#card-" + focusedId + " #" + focusedNode);
-            if (again != null) {
-                again.requestFocus();
-            }
+            // By user data, not a CSS selector: the provider's ids need not be valid CSS.
+            cardsBox.getChildren().stream().filter(card -> focusedId.equals(card.getUserData())).findFirst()
+                    .map(card -> card.lookup("#" + focusedNode))
+                    .ifPresent(Node::requestFocus);
         }
     }
 
     private String focusedCardId() {
         Node node = focusedNodeInCards();
         while (node != null && node != cardsBox) {
-            if (node.getUserData() instanceof String id && node.getId() != null && node.getId().startsWith("card-")) {
+            if (node.getParent() == cardsBox && node.getUserData() instanceof String id) {
                 return id;
             }
             node = node.getParent();

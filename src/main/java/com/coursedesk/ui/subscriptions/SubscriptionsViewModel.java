@@ -51,6 +51,8 @@ public final class SubscriptionsViewModel {
     private final Runnable onActionQueued;
 
     private final ObservableList<SubscriptionItem> items = FXCollections.observableArrayList();
+    // One read-only view, kept: it listens to the list weakly, so a throwaway one would lose its listeners.
+    private final ObservableList<SubscriptionItem> readOnlyItems = FXCollections.unmodifiableObservableList(items);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty working = new SimpleBooleanProperty();
     private final BooleanProperty empty = new SimpleBooleanProperty();
@@ -76,7 +78,7 @@ public final class SubscriptionsViewModel {
     }
 
     public ObservableList<SubscriptionItem> items() {
-        return FXCollections.unmodifiableObservableList(items);
+        return readOnlyItems;
     }
 
     /** True while the cards are read. */

@@ -1,6 +1,7 @@
 package com.coursedesk.ui.upcoming;
 
 import com.coursedesk.ui.common.Messages;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -67,7 +68,7 @@ public final class UpcomingView {
         });
 
         remindersTitle.textProperty().bind(viewModel.remindersTitleProperty());
-        remindersBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.reminders()));
+        remindersBox.visibleProperty().bind(Bindings.isNotEmpty(viewModel.reminders()));
         remindersBox.managedProperty().bind(remindersBox.visibleProperty());
         viewModel.reminders().addListener((ListChangeListener<UpcomingItem>) change -> drawReminders());
         drawReminders();

@@ -52,6 +52,9 @@ public final class UpcomingViewModel {
 
     private final ObservableList<UpcomingItem> events = FXCollections.observableArrayList();
     private final ObservableList<UpcomingItem> reminders = FXCollections.observableArrayList();
+    // Read-only views, kept: each listens to its list weakly, so a throwaway one would lose its listeners.
+    private final ObservableList<UpcomingItem> readOnlyEvents = FXCollections.unmodifiableObservableList(events);
+    private final ObservableList<UpcomingItem> readOnlyReminders = FXCollections.unmodifiableObservableList(reminders);
     private final IntegerProperty leadDays = new SimpleIntegerProperty(UserSettings.DEFAULT_REMINDER_DAYS);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final BooleanProperty empty = new SimpleBooleanProperty();
@@ -74,12 +77,12 @@ public final class UpcomingViewModel {
 
     /** Every coming event, earliest first. */
     public ObservableList<UpcomingItem> events() {
-        return FXCollections.unmodifiableObservableList(events);
+        return readOnlyEvents;
     }
 
     /** The reminders to show now: within the lead time and not dismissed. */
     public ObservableList<UpcomingItem> reminders() {
-        return FXCollections.unmodifiableObservableList(reminders);
+        return readOnlyReminders;
     }
 
     /** How many days before an event its reminder shows. */

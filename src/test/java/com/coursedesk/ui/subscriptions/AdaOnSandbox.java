@@ -156,11 +156,23 @@ public final class AdaOnSandbox implements AutoCloseable {
 
     /** The provider comes back with the data it had. */
     public void restartSandbox() {
-        try {
-            sandbox = SandboxServer.start(SandboxOptions.forTests().withDataFile(sandboxFile).withPort(port));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        IOException last = null;
+        // The port was just released; give the operating system a moment if it still holds it.
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                sandbox = SandboxServer.start(SandboxOptions.forTests().withDataFile(sandboxFile).withPort(port));
+                return;
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
         }
+        throw new UncheckedIOException("The sandbox could not listen on port " + port + " again", last);
     }
 
     /** Ada's subscription called {@code title} in the local copy. */
