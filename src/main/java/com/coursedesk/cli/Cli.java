@@ -61,7 +61,8 @@ public final class Cli {
         for (Command command : List.of(new LoginCommand(), new LogoutCommand(), new ForgetCommand(),
                 new StatusCommand(), new SyncCommand(), new PurchasesCommand(), new SubscriptionsCommand(),
                 new HistoryCommand("history"), new HistoryCommand("actions"), new ActionCommand(ActionKind.CANCEL),
-                new ActionCommand(ActionKind.RESTART), new ActionCommand(ActionKind.REFUND))) {
+                new ActionCommand(ActionKind.RESTART), new ActionCommand(ActionKind.REFUND), new ReceiptCommand(),
+                new ExportCommand(), new CalendarCommand(), new ProofCommand())) {
             commands.put(command.spec().name(), command);
         }
     }
@@ -208,7 +209,7 @@ public final class Cli {
 
     private String usage(CliMessages messages, String command) {
         return switch (command) {
-            case "" -> messages.get("cli.usage");
+            case "" -> generalUsage(messages);
             case "login" -> messages.get("cli.usage.login");
             case "logout" -> messages.get("cli.usage.logout");
             case "forget" -> messages.get("cli.usage.forget");
@@ -220,7 +221,17 @@ public final class Cli {
             case "cancel" -> messages.get("cli.usage.cancel");
             case "restart" -> messages.get("cli.usage.restart");
             case "refund" -> messages.get("cli.usage.refund");
-            default -> messages.get("cli.usage");
+            case "receipt" -> messages.get("cli.usage.receipt");
+            case "export" -> messages.get("cli.usage.export");
+            case "calendar" -> messages.get("cli.usage.calendar");
+            case "proof" -> messages.get("cli.usage.proof");
+            default -> generalUsage(messages);
         };
+    }
+
+    /** The general usage; the paperwork commands came later, and their lines follow it. */
+    private static String generalUsage(CliMessages messages) {
+        return messages.get("cli.usage") + System.lineSeparator() + System.lineSeparator()
+                + messages.get("cli.usage.paperwork");
     }
 }

@@ -19,7 +19,7 @@ final class CliArgs {
 
     /** Every option that takes a value, across all commands. */
     static final Set<String> VALUED = Set.of("data-dir", "account", "server", "email", "year", "search", "status",
-            "type", "channel", "format", "reason", "comment");
+            "type", "channel", "format", "reason", "comment", "output", "start-month", "remind-days");
     /** Every option that is a switch. */
     static final Set<String> FLAGS = Set.of("password-stdin", "csv", "help", "force");
 

@@ -32,6 +32,7 @@ public final class ShellViewModel {
     private final UiThread ui;
     private final DataChanges changes;
     private final Consumer<SyncStatus> syncListener;
+    private final Runnable pendingListener = this::refreshPending;
 
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.PURCHASES);
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
@@ -59,6 +60,8 @@ public final class ShellViewModel {
     /** Starts listening and syncing: now, then every 15 minutes and when the server is back. */
     public void start() {
         session.sync().addListener(syncListener);
+        // Any change (a pass ending, an action queued on a page) may change what waits to be sent.
+        changes.subscribe(pendingListener);
         show(session.sync().status());
         refreshPending();
         session.sync().start();
@@ -70,6 +73,7 @@ public final class ShellViewModel {
 
     public void stop() {
         session.sync().removeListener(syncListener);
+        changes.unsubscribe(pendingListener);
     }
 
     void show(SyncStatus status) {
@@ -99,7 +103,6 @@ public final class ShellViewModel {
             statusStyle.set("status-danger");
             statusText.set(messages.get("shell.status.failed", messages.get(reasonKey(failed.reason()))));
         }
-        refreshPending();
         changes.fire();
     }
 
