@@ -2,6 +2,7 @@ package com.coursedesk.ui.account;
 
 import com.coursedesk.service.account.AccountOverviewService;
 import com.coursedesk.ui.common.ViewLoader;
+import com.coursedesk.ui.paperwork.Paperwork;
 import com.coursedesk.ui.shell.AccountContext;
 import com.coursedesk.ui.shell.DataChanges;
 import javafx.scene.Parent;
@@ -19,7 +20,7 @@ public final class AccountScreen {
     public static Parent create(AccountContext ctx) {
         AccountViewModel viewModel = new AccountViewModel(new AccountOverviewService(ctx.session()), ctx.messages(),
                 ctx.formats(), ctx.tasks(), ctx.themes(), ctx.settings(), ctx.signOut());
-        AccountView view = new AccountView(viewModel, ctx.messages());
+        AccountView view = new AccountView(viewModel, ctx.messages(), Paperwork.viewModel(ctx));
         Parent root = new ViewLoader(ctx.messages(), type -> view).load(AccountView.class).root();
         new ChangeSubscription(ctx.changes(), viewModel).follow(root);
         viewModel.load();

@@ -3,6 +3,8 @@ package com.coursedesk.ui.account;
 import com.coursedesk.platform.ThemeChoice;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.ThemeManager;
+import com.coursedesk.ui.paperwork.PaperworkDialogs;
+import com.coursedesk.ui.paperwork.PaperworkViewModel;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -34,8 +36,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The Account page's view: binds to its {@link AccountViewModel}, asks before signing out and
- * puts an action's details on the clipboard.
+ * The Account page's view: binds to its {@link AccountViewModel}, asks before signing out,
+ * puts an action's details on the clipboard and saves its proof as a PDF.
  */
 public final class AccountView {
 
@@ -43,6 +45,7 @@ public final class AccountView {
 
     private final AccountViewModel viewModel;
     private final Messages messages;
+    private final PaperworkViewModel paperwork;
 
     @FXML
     private ScrollPane root;
@@ -112,10 +115,15 @@ public final class AccountView {
     private Button copyKeyButton;
     @FXML
     private Label copiedLabel;
+    @FXML
+    private Button saveProofButton;
+    @FXML
+    private Label proofStatusLabel;
 
-    public AccountView(AccountViewModel viewModel, Messages messages) {
+    public AccountView(AccountViewModel viewModel, Messages messages, PaperworkViewModel paperwork) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.paperwork = Objects.requireNonNull(paperwork, "paperwork");
     }
 
     @FXML
@@ -213,6 +221,10 @@ public final class AccountView {
         copyDetailsButton.setTooltip(new Tooltip(messages.get("account.history.copyDetails.tooltip")));
         copyKeyButton.setTooltip(new Tooltip(messages.get("account.history.copyKey.tooltip")));
         viewModel.selectedActionProperty().addListener((obs, old, row) -> copiedLabel.setText(""));
+        saveProofButton.disableProperty().bind(viewModel.selectedActionProperty().isNull()
+                .or(paperwork.busyProperty()));
+        saveProofButton.setTooltip(new Tooltip(messages.get("paperwork.ui.proof.tooltip")));
+        PaperworkDialogs.bindStatus(proofStatusLabel, paperwork);
 
         KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         historyTable.setOnKeyPressed(event -> {
@@ -265,6 +277,19 @@ public final class AccountView {
             putOnClipboard(row.key());
             copiedLabel.setText(messages.get("account.history.keyCopied"));
         }
+    }
+
+    /** Asks where to save the chosen action's proof, then has it written in the background. */
+    @FXML
+    private void saveProof() {
+        ActionRow row = viewModel.selectedActionProperty().get();
+        if (row == null) {
+            return;
+        }
+        PaperworkDialogs.saveFile(root.getScene() == null ? null : root.getScene().getWindow(),
+                messages.get("paperwork.ui.proof.dialogTitle"), paperwork.proofFileName(row.id()),
+                messages.get("paperwork.ui.pdfFiles"), "*.pdf")
+                .ifPresent(file -> paperwork.saveProof(row.id(), file));
     }
 
     private static void putOnClipboard(String text) {

@@ -449,7 +449,8 @@ public final class PurchasesView {
 
             @Override
             public Number fromString(String text) {
-                throw new UnsupportedOperationException("the axis is not edited");
+                // Tick labels are only ever shown, never typed in, so nothing is parsed back.
+                return null;
             }
         });
         chart.widthProperty().addListener((obs, old, width) -> fitBarWidth());

@@ -5,6 +5,7 @@ import com.coursedesk.ui.common.ImmediateTaskRunner;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.SystemThemeDetector;
 import com.coursedesk.ui.common.ThemeManager;
+import com.coursedesk.ui.paperwork.PaperworkTestViews;
 import com.coursedesk.ui.shell.UserSettings;
 
 import java.nio.file.Path;
@@ -27,6 +28,6 @@ public final class AccountTestData {
         AccountViewModel viewModel = new AccountViewModel(new FakeAccountOverview(), messages,
                 new Formats(Locale.UK, ZoneId.of("Europe/London"), messages), new ImmediateTaskRunner(), themes,
                 settings, () -> { });
-        return new AccountView(viewModel, messages);
+        return new AccountView(viewModel, messages, PaperworkTestViews.viewModel(messages));
     }
 }
