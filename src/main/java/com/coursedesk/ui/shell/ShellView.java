@@ -1,6 +1,11 @@
 package com.coursedesk.ui.shell;
 
+import com.coursedesk.ui.about.AboutView;
+import com.coursedesk.ui.about.AboutViewModel;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.ViewLoader;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -47,6 +52,8 @@ public final class ShellView {
     private Label accountLabel;
     @FXML
     private Button syncButton;
+    @FXML
+    private Button aboutButton;
     @FXML
     private StackPane content;
     @FXML
@@ -95,6 +102,7 @@ public final class ShellView {
 
         accountLabel.setText(viewModel.accountTitle());
         syncButton.setAccessibleText(messages.get("shell.sync.accessible"));
+        aboutButton.setAccessibleText(messages.get("shell.about.tooltip"));
         syncButton.disableProperty().bind(viewModel.syncingProperty());
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
         viewModel.statusStyleProperty().addListener((obs, old, style) -> {
@@ -148,6 +156,19 @@ public final class ShellView {
     @FXML
     private void syncNow() {
         viewModel.syncNow();
+    }
+
+    /** The About box: which version this is (from the jar manifest) and what it runs on. */
+    @FXML
+    private void showAbout() {
+        AboutView view = new AboutView(AboutViewModel.forRunningApp(messages));
+        Parent about = new ViewLoader(messages, type -> view).load(AboutView.class).root();
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(content.getScene().getWindow());
+        dialog.setTitle(messages.get("shell.about.title"));
+        dialog.getDialogPane().setContent(about);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
     }
 
     @FXML

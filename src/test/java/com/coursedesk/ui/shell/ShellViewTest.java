@@ -186,6 +186,19 @@ class ShellViewTest {
     }
 
     @Test
+    void theAboutButtonShowsTheVersionAndTheRuntime(FxRobot robot) throws Exception {
+        showShell();
+
+        robot.clickOn("#aboutButton");
+
+        // From test classes there is no jar manifest: the About box says it is a development build.
+        assertThat(robot.lookup("#versionLabel").queryAs(Label.class).getText()).isEqualTo("Development build");
+        assertThat(robot.lookup("#runtimeLabel").queryAs(Label.class).getText()).startsWith("Java 17");
+        robot.clickOn("Close");
+        assertThat(robot.lookup("#versionLabel").tryQuery()).isEmpty();
+    }
+
+    @Test
     void theHeaderNamesTheAccount(FxRobot robot) throws Exception {
         showShell();
 
