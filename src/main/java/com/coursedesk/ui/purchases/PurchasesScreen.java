@@ -3,6 +3,7 @@ package com.coursedesk.ui.purchases;
 import com.coursedesk.service.purchases.PurchaseCsvExporter;
 import com.coursedesk.service.purchases.PurchaseHistoryService;
 import com.coursedesk.ui.common.ViewLoader;
+import com.coursedesk.ui.paperwork.Paperwork;
 import com.coursedesk.ui.shell.AccountContext;
 import javafx.scene.Parent;
 
@@ -25,7 +26,7 @@ public final class PurchasesScreen {
                 ctx.formats().zone());
         PurchasesViewModel viewModel = new PurchasesViewModel(history, new PurchaseCsvExporter(ctx.formats().zone()),
                 ctx.messages(), ctx.formats(), ctx.tasks(), ctx.clock(), ctx.changes()::fire);
-        PurchasesView view = new PurchasesView(viewModel);
+        PurchasesView view = new PurchasesView(viewModel, Paperwork.viewModel(ctx));
         Parent root = new ViewLoader(ctx.messages(), type -> view).load(PurchasesView.class).root();
         Runnable reload = viewModel::reload;
         ctx.changes().subscribe(reload);

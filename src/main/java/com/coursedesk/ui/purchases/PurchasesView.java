@@ -4,7 +4,10 @@ import com.coursedesk.domain.Channel;
 import com.coursedesk.domain.ProductType;
 import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.purchases.SpendingChart;
+import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.ThemeManager;
+import com.coursedesk.ui.paperwork.PaperworkDialogs;
+import com.coursedesk.ui.paperwork.PaperworkViewModel;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -39,6 +42,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -70,6 +74,7 @@ public final class PurchasesView {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final PurchasesViewModel viewModel;
+    private final PaperworkViewModel paperwork;
     private final PauseTransition searchPause = new PauseTransition(SEARCH_DEBOUNCE);
 
     @FXML
@@ -78,6 +83,16 @@ public final class PurchasesView {
     private ProgressIndicator loadingIndicator;
     @FXML
     private Button exportButton;
+    @FXML
+    private Button taxYearButton;
+    @FXML
+    private HBox paperworkBar;
+    @FXML
+    private Label paperworkStatusLabel;
+    @FXML
+    private Button cancelExportButton;
+    @FXML
+    private Button receiptButton;
     @FXML
     private TextField searchField;
     @FXML
@@ -149,8 +164,10 @@ public final class PurchasesView {
     @FXML
     private Label statusLabel;
 
-    public PurchasesView(PurchasesViewModel viewModel) {
+    /** @param paperwork the receipt and tax-year exports of this account */
+    public PurchasesView(PurchasesViewModel viewModel, PaperworkViewModel paperwork) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.paperwork = Objects.requireNonNull(paperwork, "paperwork");
     }
 
     @FXML
@@ -159,6 +176,7 @@ public final class PurchasesView {
         bindTable();
         bindDetail();
         bindChart();
+        bindPaperwork();
         countLabel.textProperty().bind(viewModel.countTextProperty());
         totalsLabel.textProperty().bind(viewModel.totalsTextProperty());
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
@@ -493,6 +511,48 @@ public final class PurchasesView {
         int bars = Math.max(1, viewModel.chartBars().size());
         double perCategory = Math.max(0, chart.getWidth() - 120) / bars;
         chart.setCategoryGap(Math.max(4, perCategory - MAX_BAR_WIDTH));
+    }
+
+    // ----- paperwork: receipt and tax year -----
+
+    private void bindPaperwork() {
+        Messages messages = paperwork.messages();
+        receiptButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(paperwork.busyProperty()));
+        receiptButton.setTooltip(new Tooltip(messages.get("paperwork.ui.receipt.tooltip")));
+        taxYearButton.disableProperty().bind(paperwork.busyProperty());
+        taxYearButton.setTooltip(new Tooltip(messages.get("paperwork.ui.taxYear.tooltip")));
+        PaperworkDialogs.bindStatus(paperworkStatusLabel, paperwork);
+        paperworkBar.visibleProperty().bind(paperworkStatusLabel.visibleProperty());
+        paperworkBar.managedProperty().bind(paperworkBar.visibleProperty());
+        cancelExportButton.visibleProperty().bind(paperwork.exportingProperty());
+        cancelExportButton.managedProperty().bind(cancelExportButton.visibleProperty());
+    }
+
+    @FXML
+    private void saveReceipt() {
+        PurchaseRow row = viewModel.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        Messages messages = paperwork.messages();
+        PaperworkDialogs.saveFile(PaperworkDialogs.windowOf(root), messages.get("paperwork.ui.receipt.dialogTitle"),
+                paperwork.receiptFileName(row.purchase()), messages.get("paperwork.ui.pdfFiles"), "*.pdf")
+                .ifPresent(file -> paperwork.saveReceipt(row.purchase().id(), file));
+    }
+
+    @FXML
+    private void exportTaxYear() {
+        Window owner = PaperworkDialogs.windowOf(root);
+        Messages messages = paperwork.messages();
+        PaperworkDialogs.taxYear(owner, paperwork, messages).ifPresent(year -> PaperworkDialogs.saveFile(owner,
+                        messages.get("paperwork.ui.taxYear.dialogTitle"), paperwork.taxYearFileName(year),
+                        messages.get("paperwork.ui.zipFiles"), "*.zip")
+                .ifPresent(file -> paperwork.exportTaxYear(year, file)));
+    }
+
+    @FXML
+    private void cancelTaxYearExport() {
+        paperwork.cancelExport();
     }
 
     // ----- export -----

@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Draws one {@link SubscriptionItem} as a card: title and partner, plan and channel, the status
@@ -23,11 +24,16 @@ final class SubscriptionCardNode {
 
     /** What the card's buttons do, each given the subscription's id. */
     record Actions(Consumer<String> cancel, Consumer<String> pause, Consumer<String> restart,
-                   Consumer<String> forgetReminder) {
+                   Consumer<String> forgetReminder, Consumer<String> priceHistory) {
     }
 
-    /** The words of the buttons every card shares. */
-    record Texts(String cancel, String pause, String forgetReminder) {
+    /**
+     * The words of the buttons every card shares.
+     *
+     * @param priceHistoryAccessible a pattern taking the title: "Price history of {0}"
+     */
+    record Texts(String cancel, String pause, String forgetReminder, String priceHistory,
+                 Function<String, String> priceHistoryAccessible) {
     }
 
     private SubscriptionCardNode() {
@@ -101,9 +107,22 @@ final class SubscriptionCardNode {
             restart.getStyleClass().add("accent");
             buttons.getChildren().add(restart);
         }
+        // The provider's actions on the left (none for a store subscription); what it has cost, for every card.
+        Button history = new Button(texts.priceHistory(), new FontIcon("mdmz-show_chart"));
+        history.setId("priceHistoryButton");
+        history.getStyleClass().add("flat");
+        history.setMnemonicParsing(false);
+        history.setAccessibleText(texts.priceHistoryAccessible().apply(item.title()));
+        history.setOnAction(e -> actions.priceHistory().accept(item.id()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(8);
+        footer.setAlignment(Pos.CENTER_LEFT);
         if (!buttons.getChildren().isEmpty()) {
-            card.getChildren().add(buttons);
+            footer.getChildren().add(buttons);
         }
+        footer.getChildren().addAll(spacer, history);
+        card.getChildren().add(footer);
         card.setAccessibleText(item.title() + ", " + item.status());
         return card;
     }

@@ -3,6 +3,7 @@ package com.coursedesk.ui.subscriptions;
 import com.coursedesk.service.subscriptions.OutboxSubscriptionsService;
 import com.coursedesk.service.subscriptions.SubscriptionsService;
 import com.coursedesk.ui.common.ViewLoader;
+import com.coursedesk.ui.paperwork.Paperwork;
 import com.coursedesk.ui.shell.AccountContext;
 import javafx.scene.Parent;
 
@@ -21,7 +22,7 @@ public final class SubscriptionsScreen {
                 new SettingsRestartReminders(ctx.settings()));
         SubscriptionsViewModel viewModel = new SubscriptionsViewModel(service, ctx.messages(), ctx.formats(),
                 ctx.tasks(), ctx.clock(), ctx.changes()::fire);
-        SubscriptionsView view = new SubscriptionsView(viewModel, ctx.messages());
+        SubscriptionsView view = new SubscriptionsView(viewModel, ctx.messages(), Paperwork.viewModel(ctx));
         Parent root = new ViewLoader(ctx.messages(), type -> view).load(SubscriptionsView.class).root();
         ctx.changes().subscribe(viewModel::reload);
         viewModel.reload();

@@ -1,6 +1,8 @@
 package com.coursedesk.ui.subscriptions;
 
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.paperwork.PaperworkDialogs;
+import com.coursedesk.ui.paperwork.PaperworkViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -25,6 +27,7 @@ public final class SubscriptionsView {
 
     private final SubscriptionsViewModel viewModel;
     private final Messages messages;
+    private final PaperworkViewModel paperwork;
 
     @FXML
     private ScrollPane scroll;
@@ -36,10 +39,13 @@ public final class SubscriptionsView {
     private Label emptyLabel;
     @FXML
     private ProgressIndicator busyIndicator;
+    @FXML
+    private Label paperworkLabel;
 
-    public SubscriptionsView(SubscriptionsViewModel viewModel, Messages messages) {
+    public SubscriptionsView(SubscriptionsViewModel viewModel, Messages messages, PaperworkViewModel paperwork) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.paperwork = Objects.requireNonNull(paperwork, "paperwork");
     }
 
     @FXML
@@ -53,6 +59,7 @@ public final class SubscriptionsView {
                 messageLabel.getStyleClass().add(style);
             }
         });
+        PaperworkDialogs.bindStatus(paperworkLabel, paperwork);
         emptyLabel.visibleProperty().bind(viewModel.emptyProperty());
         // Only the first load shows the spinner; a reload keeps the cards in view.
         busyIndicator.visibleProperty().bind(viewModel.loadingProperty().and(viewModel.emptyProperty().not())
@@ -95,10 +102,11 @@ public final class SubscriptionsView {
 
     private void redraw() {
         SubscriptionCardNode.Actions actions = new SubscriptionCardNode.Actions(
-                this::askCancel, this::askPause, this::askRestart, viewModel::forgetReminder);
+                this::askCancel, this::askPause, this::askRestart, viewModel::forgetReminder, this::showPriceHistory);
         SubscriptionCardNode.Texts texts = new SubscriptionCardNode.Texts(
                 messages.get("subscriptions.button.cancel"), messages.get("subscriptions.button.pause"),
-                messages.get("subscriptions.button.forgetReminder"));
+                messages.get("subscriptions.button.forgetReminder"), messages.get("paperwork.ui.priceHistory.button"),
+                title -> messages.get("paperwork.ui.priceHistory.accessible", title));
         // Keep keyboard focus on the same card's button across a redraw.
         String focusedId = focusedCardId();
         String focusedNode = focusedNodeId();
@@ -157,6 +165,11 @@ public final class SubscriptionsView {
         if (SubscriptionDialogs.restart(window(), viewModel.restartPrompt(id))) {
             viewModel.restart(id);
         }
+    }
+
+    /** Reads what the subscription has cost, then shows it in a dialog. */
+    private void showPriceHistory(String id) {
+        paperwork.loadPriceHistory(id, model -> PaperworkDialogs.priceHistory(window(), model, messages));
     }
 
     private void askPause(String id) {

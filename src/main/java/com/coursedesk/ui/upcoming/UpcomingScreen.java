@@ -3,6 +3,7 @@ package com.coursedesk.ui.upcoming;
 import com.coursedesk.service.upcoming.StoreUpcomingService;
 import com.coursedesk.service.upcoming.UpcomingService;
 import com.coursedesk.ui.common.ViewLoader;
+import com.coursedesk.ui.paperwork.Paperwork;
 import com.coursedesk.ui.shell.AccountContext;
 import com.coursedesk.ui.subscriptions.SettingsRestartReminders;
 import javafx.scene.Parent;
@@ -19,7 +20,9 @@ public final class UpcomingScreen {
                 new SettingsRestartReminders(ctx.settings()));
         UpcomingViewModel viewModel = new UpcomingViewModel(service, ctx.settings(), ctx.messages(), ctx.formats(),
                 ctx.tasks(), ctx.clock());
-        UpcomingView view = new UpcomingView(viewModel, ctx.messages());
+        // The calendar's reminders follow the lead time on this page, even before it is saved.
+        UpcomingView view = new UpcomingView(viewModel, ctx.messages(),
+                Paperwork.viewModel(ctx, () -> viewModel.leadDaysProperty().get()));
         Parent root = new ViewLoader(ctx.messages(), type -> view).load(UpcomingView.class).root();
         ctx.changes().subscribe(viewModel::reload);
         viewModel.reload();

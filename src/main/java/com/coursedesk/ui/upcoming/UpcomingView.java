@@ -1,6 +1,8 @@
 package com.coursedesk.ui.upcoming;
 
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.paperwork.PaperworkDialogs;
+import com.coursedesk.ui.paperwork.PaperworkViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -11,6 +13,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -22,12 +25,13 @@ import java.util.Objects;
 /**
  * The Upcoming page: the reminders due now at the top (each with "Got it"), the lead-time
  * spinner, and every coming event in a virtualised list, each labelled with its date and how far
- * away it is.
+ * away it is; and the button that saves them all as a calendar file.
  */
 public final class UpcomingView {
 
     private final UpcomingViewModel viewModel;
     private final Messages messages;
+    private final PaperworkViewModel paperwork;
 
     @FXML
     private Label leadDaysLabel;
@@ -45,10 +49,15 @@ public final class UpcomingView {
     private Label emptyLabel;
     @FXML
     private Label errorLabel;
+    @FXML
+    private Button calendarButton;
+    @FXML
+    private Label calendarStatusLabel;
 
-    public UpcomingView(UpcomingViewModel viewModel, Messages messages) {
+    public UpcomingView(UpcomingViewModel viewModel, Messages messages, PaperworkViewModel paperwork) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.paperwork = Objects.requireNonNull(paperwork, "paperwork");
     }
 
     @FXML
@@ -81,6 +90,19 @@ public final class UpcomingView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        calendarButton.disableProperty().bind(paperwork.busyProperty());
+        calendarButton.setTooltip(new Tooltip(messages.get("paperwork.ui.calendar.tooltip")));
+        PaperworkDialogs.bindStatus(calendarStatusLabel, paperwork);
+    }
+
+    /** Asks where to save the calendar file, then has it written in the background. */
+    @FXML
+    private void saveCalendar() {
+        PaperworkDialogs.saveFile(PaperworkDialogs.windowOf(calendarButton),
+                messages.get("paperwork.ui.calendar.dialogTitle"), paperwork.calendarFileName(),
+                messages.get("paperwork.ui.calendarFiles"), "*.ics")
+                .ifPresent(paperwork::saveCalendar);
     }
 
     private void drawReminders() {

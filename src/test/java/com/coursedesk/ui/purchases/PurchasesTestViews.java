@@ -7,6 +7,7 @@ import com.coursedesk.service.purchases.PurchaseHistoryService;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.paperwork.PaperworkTestViews;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ public final class PurchasesTestViews {
                         PurchaseFixtures.clockAt(PurchaseFixtures.NOW), () -> { }), zone),
                 new PurchaseCsvExporter(zone), messages, new Formats(messages.locale(), zone, messages),
                 new ImmediateTaskRunner(), PurchaseFixtures.clockAt(PurchaseFixtures.NOW), () -> { });
-        return new PurchasesView(viewModel);
+        return new PurchasesView(viewModel, PaperworkTestViews.viewModel(messages));
     }
 
     private static void deleteQuietly(Path dir) {

@@ -6,6 +6,7 @@ import com.coursedesk.service.subscriptions.SubscriptionsService;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.paperwork.PaperworkTestViews;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,8 @@ public final class SubscriptionsTestViews {
 
     /** The page's controller over no subscriptions (what {@code FxmlLoadTest} loads). */
     public static SubscriptionsView emptyView(Messages messages) {
-        return new SubscriptionsView(viewModel(messages, List.of()), messages);
+        return new SubscriptionsView(viewModel(messages, List.of()), messages,
+                PaperworkTestViews.viewModel(messages));
     }
 
     public static SubscriptionsViewModel viewModel(Messages messages, List<SubscriptionCard> cards) {

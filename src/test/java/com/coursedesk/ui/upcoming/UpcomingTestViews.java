@@ -3,6 +3,7 @@ package com.coursedesk.ui.upcoming;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.paperwork.PaperworkTestViews;
 import com.coursedesk.ui.shell.UserSettings;
 
 import java.nio.file.Path;
@@ -22,6 +23,6 @@ public final class UpcomingTestViews {
         Formats formats = new Formats(Locale.UK, ZoneId.of("Europe/London"), messages);
         UserSettings settings = new UserSettings(Path.of("target", "no-such-dir", "preferences.properties"));
         return new UpcomingView(new UpcomingViewModel((now, zone) -> List.of(), settings, messages, formats,
-                new ImmediateTaskRunner(), Clock.systemUTC()), messages);
+                new ImmediateTaskRunner(), Clock.systemUTC()), messages, PaperworkTestViews.viewModel(messages));
     }
 }

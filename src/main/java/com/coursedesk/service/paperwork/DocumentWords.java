@@ -1,0 +1,131 @@
+package com.coursedesk.service.paperwork;
+
+import com.coursedesk.domain.Channel;
+import com.coursedesk.domain.Money;
+import com.coursedesk.domain.PaymentMethod;
+import com.coursedesk.domain.ProductType;
+import com.coursedesk.domain.PurchaseKind;
+import com.coursedesk.domain.PurchaseStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Money, times and the words for a purchase's states, as the documents write them: in the
+ * learner's language and time zone, with the zone named (a printed receipt travels).
+ */
+final class DocumentWords {
+
+    private final PaperworkTexts messages;
+    private final ZoneId zone;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dateTime;
+
+    DocumentWords(PaperworkTexts messages, ZoneId zone) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        Locale locale = messages.locale();
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).withZone(zone);
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+    }
+
+    PaperworkTexts messages() {
+        return messages;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    String money(Money money) {
+        return money.format(messages.locale());
+    }
+
+    /** "3 May 2026". */
+    String date(Instant instant) {
+        return date.format(instant);
+    }
+
+    String date(LocalDate day) {
+        return date.format(day);
+    }
+
+    /** "3 May 2026, 14:05", in the learner's zone (left unnamed). */
+    String dateTime(Instant instant) {
+        return dateTime.format(instant);
+    }
+
+    /** "3 May 2026, 14:05 (Europe/London)". */
+    String dateTimeWithZone(Instant instant) {
+        return messages.get("paperwork.dateTimeInZone", dateTime.format(instant), zone.getId());
+    }
+
+    /** The exact instant in UTC, unambiguous wherever it is read: "2026-05-03T13:05:00Z". */
+    static String utc(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    String status(PurchaseStatus status) {
+        return switch (status) {
+            case PAID -> messages.get("paperwork.status.paid");
+            case PENDING -> messages.get("paperwork.status.pending");
+            case FAILED -> messages.get("paperwork.status.failed");
+            case REFUNDED -> messages.get("paperwork.status.refunded");
+        };
+    }
+
+    String channel(Channel channel) {
+        return switch (channel) {
+            case WEB -> messages.get("paperwork.channel.web");
+            case APP_STORE -> messages.get("paperwork.channel.appStore");
+            case GOOGLE_PLAY -> messages.get("paperwork.channel.googlePlay");
+        };
+    }
+
+    String type(ProductType type) {
+        return switch (type) {
+            case COURSE -> messages.get("paperwork.type.course");
+            case SPECIALIZATION -> messages.get("paperwork.type.specialization");
+            case PROFESSIONAL_CERTIFICATE -> messages.get("paperwork.type.professionalCertificate");
+            case PLUS -> messages.get("paperwork.type.plus");
+            case GUIDED_PROJECT -> messages.get("paperwork.type.guidedProject");
+            case DEGREE -> messages.get("paperwork.type.degree");
+        };
+    }
+
+    String kind(PurchaseKind kind) {
+        return switch (kind) {
+            case ONE_TIME -> messages.get("paperwork.kind.oneTime");
+            case SUBSCRIPTION_PAYMENT -> messages.get("paperwork.kind.subscriptionPayment");
+        };
+    }
+
+    /** The method as the provider masked it: "Visa •••• 4242", "PayPal a***@example.com". */
+    String paymentMethod(PaymentMethod method) {
+        if (method instanceof PaymentMethod.Card card) {
+            return messages.get("paperwork.payment.card", cardBrand(card.brand()), card.last4());
+        }
+        return messages.get("paperwork.payment.paypal", ((PaymentMethod.PayPal) method).maskedEmail());
+    }
+
+    /** Card brands are names, the same in every language. */
+    static String cardBrand(String brand) {
+        String b = brand.strip().toLowerCase(Locale.ROOT);
+        return switch (b) {
+            case "visa" -> "Visa";
+            case "mastercard" -> "Mastercard";
+            case "amex", "american_express" -> "American Express";
+            case "discover" -> "Discover";
+            case "jcb" -> "JCB";
+            case "unionpay" -> "UnionPay";
+            default -> b.isEmpty() ? brand : Character.toUpperCase(b.charAt(0)) + b.substring(1);
+        };
+    }
+}
