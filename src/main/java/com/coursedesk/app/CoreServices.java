@@ -13,6 +13,8 @@ import com.coursedesk.service.auth.SignInService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The composition root of everything below the screens, shared by the window and the command
@@ -45,10 +47,58 @@ public final class CoreServices implements AutoCloseable {
                 directories.accountsDir(), clock, ActionService.randomKeys(), SYNC_PAGE_LIMIT);
     }
 
-    /** The usual wiring: the OS credential store where one answers, else a user-only file. */
+    /**
+     * The usual wiring: the OS credential store where one answers, else a user-only file. It is
+     * looked for on first use, not here: asking the OS takes about 150 ms, which the window's
+     * start-up would wait for although an account opens from its local copy without it.
+     */
     public static CoreServices forUser(AppDirectories directories) {
         return new CoreServices(directories,
-                CredentialStores.detect(directories.dataDir().resolve("credentials")), Clock.systemUTC());
+                new LazyCredentialStore(() -> CredentialStores.detect(directories.dataDir().resolve("credentials"))),
+                Clock.systemUTC());
+    }
+
+    /** A credential store found on first use. */
+    private static final class LazyCredentialStore implements CredentialStore {
+
+        private final Supplier<CredentialStore> detect;
+        private CredentialStore store;
+
+        LazyCredentialStore(Supplier<CredentialStore> detect) {
+            this.detect = detect;
+        }
+
+        private synchronized CredentialStore store() {
+            if (store == null) {
+                store = detect.get();
+            }
+            return store;
+        }
+
+        @Override
+        public Optional<String> read(String accountId) {
+            return store().read(accountId);
+        }
+
+        @Override
+        public void write(String accountId, String secret) {
+            store().write(accountId, secret);
+        }
+
+        @Override
+        public void delete(String accountId) {
+            store().delete(accountId);
+        }
+
+        @Override
+        public String description() {
+            return store().description();
+        }
+
+        @Override
+        public boolean isOperatingSystemStore() {
+            return store().isOperatingSystemStore();
+        }
     }
 
     public AppDirectories directories() {

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -48,6 +50,7 @@ public final class CourseDeskApplication extends Application {
     private FxTaskRunner tasks;
     private ThemeManager themes;
     private Navigator navigator;
+    private final List<Image> icons = new ArrayList<>();
 
     @Override
     public void init() {
@@ -65,6 +68,13 @@ public final class CourseDeskApplication extends Application {
         tasks = new FxTaskRunner();
         themes = new ThemeManager(tasks, SystemThemeDetector.forThisComputer());
         themes.primeSystemAppearance();
+        // Decoded here, off the FX thread, which start() keeps for the scene alone.
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = getClass().getResource("/com/coursedesk/app/icons/coursedesk-" + size + ".png");
+            if (icon != null) {
+                icons.add(new Image(icon.toExternalForm()));
+            }
+        }
         LOG.info("CourseDesk starting; data in {}", directories.dataDir());
     }
 
@@ -82,12 +92,7 @@ public final class CourseDeskApplication extends Application {
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = getClass().getResource("/com/coursedesk/app/icons/coursedesk-" + size + ".png");
-            if (icon != null) {
-                stage.getIcons().add(new Image(icon.toExternalForm()));
-            }
-        }
+        stage.getIcons().addAll(icons);
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {
                 themes.refreshSystemAppearance();
@@ -97,7 +102,12 @@ public final class CourseDeskApplication extends Application {
         Formats formats = new Formats(messages.locale(), ZoneId.systemDefault(), messages);
         navigator = new Navigator(root, core, messages, formats, tasks, UiThread.fx(), Clock.systemUTC(), themes,
                 settings);
-        navigator.showSignIn();
+        var probe = BenchmarkProbe.fromSystemProperties();
+        if (probe.isPresent()) {
+            probe.get().start(navigator, scene, UiThread.fx());
+        } else {
+            navigator.showSignIn();
+        }
 
         WindowPlacement placement = new WindowPlacement(stage);
         placement.restore(windowState.bounds(), DEFAULT_WIDTH, DEFAULT_HEIGHT);

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Moves the window between the sign-in screen and a signed-in account, and owns the open
@@ -67,6 +68,32 @@ final class Navigator implements AutoCloseable {
         Parent page = new ViewLoader(messages, type -> view).load(LoginView.class).root();
         login = view;
         root.getChildren().setAll(page);
+    }
+
+    /**
+     * Opens the known account with this email from its local copy, as choosing it on the
+     * sign-in screen does, and calls {@code shown} once its window is up; shows sign-in if
+     * there is no such account. For the benchmark start-up ({@link BenchmarkProbe}).
+     */
+    void openKnownAccount(String email, Consumer<AccountSession> shown) {
+        tasks.task(() -> core.signIn().knownAccounts().stream()
+                        .filter(a -> a.email().equalsIgnoreCase(email)).findFirst()
+                        .map(core.signIn()::open))
+                .name("open-known-account")
+                .onSuccess(opened -> {
+                    if (opened.isEmpty()) {
+                        LOG.warn("No account {} on this computer", email);
+                        showSignIn();
+                        return;
+                    }
+                    showAccount(opened.get());
+                    shown.accept(opened.get());
+                })
+                .onFailure(e -> {
+                    LOG.warn("Opening {} failed", email, e);
+                    showSignIn();
+                })
+                .start();
     }
 
     private void showAccount(AccountSession opened) {

@@ -1,40 +1,15 @@
 package com.coursedesk.bench;
 
-import com.coursedesk.app.CoreServices;
-import com.coursedesk.data.db.PurchaseDao;
-import com.coursedesk.domain.ServerRef;
-import com.coursedesk.platform.AppDirectories;
-import com.coursedesk.platform.credentials.InMemoryCredentialStore;
-import com.coursedesk.service.auth.AccountSession;
-import com.coursedesk.service.sync.SyncStatus;
-
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -54,8 +29,6 @@ import java.util.stream.Stream;
  */
 public final class ClientSyncBenchmark {
 
-    private static final String EMAIL = "scale@example.com";
-    private static final String PASSWORD = "learn-scale-2026";
     private static final int FULL_RUNS = 3;
     private static final int DELTA_RUNS = 10;
     private static final int HEALTH_RUNS = 200;
@@ -116,13 +89,12 @@ public final class ClientSyncBenchmark {
     private static Row measure(int n, PrintStream out) throws Exception {
         Path work = Files.createTempDirectory("client-sync-bench-");
         try (SandboxProcess sandbox = SandboxProcess.start(n, work.resolve("sandbox.db"))) {
-            out.printf(Locale.ROOT, "%n%,d purchases: sandbox ready in %.1f s at %s%n", n, sandbox.startSeconds,
-                    sandbox.baseUri);
-            ServerRef server = ServerRef.ofUrl(sandbox.baseUri.toString());
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            out.printf(Locale.ROOT, "%n%,d purchases: sandbox ready in %.1f s at %s%n", n, sandbox.startSeconds(),
+                    sandbox.baseUri());
+            URI server = sandbox.baseUri();
 
             // Unmeasured warm-up: JIT, class loading, the sandbox's own caches.
-            try (Client warm = Client.signIn(work.resolve("warm-up"), server)) {
+            try (BenchClient warm = BenchClient.signIn(work.resolve("warm-up"), server)) {
                 warm.syncOnce();
             }
 
@@ -131,9 +103,9 @@ public final class ClientSyncBenchmark {
             double peak = 0;
             double growth = 0;
             long records = 0;
-            Client kept = null;
+            BenchClient kept = null;
             for (int run = 1; run <= FULL_RUNS; run++) {
-                Client client = Client.signIn(work.resolve("full-" + run), server);
+                BenchClient client = BenchClient.signIn(work.resolve("full-" + run), server);
                 long baseline = settledHeap();
                 HeapSampler sampler = HeapSampler.start();
                 long cpuBefore = processCpuNanos();
@@ -163,21 +135,17 @@ public final class ClientSyncBenchmark {
             List<Double> health = new ArrayList<>();
             for (int i = 0; i < 50 + HEALTH_RUNS; i++) {
                 long t = System.nanoTime();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(sandbox.baseUri.resolve("/v1/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IOException("health answered " + r.statusCode());
-                }
+                sandbox.health();
                 if (i >= 50) {
                     health.add((System.nanoTime() - t) / 1e9);
                 }
             }
 
             List<Double> delta = new ArrayList<>();
-            try (Client client = kept) {
+            try (BenchClient client = kept) {
                 for (int i = 0; i <= DELTA_RUNS; i++) {
                     long before = client.purchaseCount();
-                    addPurchase(http, sandbox.baseUri, i);
+                    sandbox.addPurchase("Benchmark delta " + i);
                     long t = System.nanoTime();
                     client.syncOnce();
                     double seconds = (System.nanoTime() - t) / 1e9;
@@ -194,44 +162,7 @@ public final class ClientSyncBenchmark {
             return new Row(n, records, median(full), Collections.min(full), Collections.max(full), median(cpu),
                     median(delta), median(health), peak, growth);
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    /** A learner's core on a fresh data folder, signed in to the sandbox. */
-    private static final class Client implements AutoCloseable {
-
-        private final CoreServices core;
-        private final AccountSession session;
-
-        private Client(CoreServices core, AccountSession session) {
-            this.core = core;
-            this.session = session;
-        }
-
-        static Client signIn(Path dataDir, ServerRef server) {
-            CoreServices core = new CoreServices(new AppDirectories(dataDir), new InMemoryCredentialStore(),
-                    Clock.systemUTC());
-            AccountSession session = core.signIn().signIn(server, EMAIL, PASSWORD.toCharArray());
-            return new Client(core, session);
-        }
-
-        void syncOnce() throws Exception {
-            CompletableFuture<SyncStatus> pass = session.sync().syncNow();
-            SyncStatus end = pass.get(10, TimeUnit.MINUTES);
-            if (!(end instanceof SyncStatus.Idle)) {
-                throw new IllegalStateException("Sync ended " + end);
-            }
-        }
-
-        long purchaseCount() {
-            return session.store().read(c -> new PurchaseDao().count(c));
-        }
-
-        @Override
-        public void close() {
-            session.close();
-            core.close();
+            Jvm.deleteTree(work);
         }
     }
 
@@ -290,104 +221,7 @@ public final class ClientSyncBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void addPurchase(HttpClient http, URI base, int i) throws IOException, InterruptedException {
-        String body = "{\"title\":\"Benchmark delta " + i + "\",\"amountMinor\":3900,\"currency\":\"USD\"}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                        base.resolve("/_sandbox/accounts/" + EMAIL + "/purchases"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IOException("Adding a purchase answered " + r.statusCode() + ": " + r.body());
-        }
-    }
-
-    /** The sandbox as a child process ({@code coursedesk.jar sandbox}, control interface on). */
-    private static final class SandboxProcess implements AutoCloseable {
-
-        private final Process process;
-        private final URI baseUri;
-        private final double startSeconds;
-
-        private SandboxProcess(Process process, URI baseUri, double startSeconds) {
-            this.process = process;
-            this.baseUri = baseUri;
-            this.startSeconds = startSeconds;
-        }
-
-        static SandboxProcess start(int purchases, Path dataFile) throws IOException, URISyntaxException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(java, "-cp", classPath(), "com.coursedesk.Main", "sandbox",
-                    "--port", "0", "--data", dataFile.toString(), "--purchases", String.valueOf(purchases), "--dev");
-            long t = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("listening on ")) {
-                    URI uri = new URI(line.substring("listening on ".length()).trim());
-                    drain(reader);
-                    return new SandboxProcess(process, uri, (System.nanoTime() - t) / 1e9);
-                }
-                seen.append(line).append('\n');
-            }
-            process.destroyForcibly();
-            throw new IOException("The sandbox did not start:\n" + seen);
-        }
-
-        /** Keeps reading its output so a full pipe never blocks it. */
-        private static void drain(BufferedReader reader) {
-            Thread t = new Thread(() -> {
-                try {
-                    while (reader.readLine() != null) {
-                        // discarded: the sandbox logs requests at INFO
-                    }
-                } catch (IOException ignored) {
-                    // the process has ended
-                }
-            }, "sandbox-output");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    /** This program's class path, also under exec:java (whose class loader holds it). */
-    private static String classPath() throws URISyntaxException {
-        ClassLoader loader = ClientSyncBenchmark.class.getClassLoader();
-        if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
-            List<String> entries = new ArrayList<>();
-            for (URL url : urls.getURLs()) {
-                entries.add(Path.of(url.toURI()).toString());
-            }
-            return String.join(File.pathSeparator, entries);
-        }
-        return System.getProperty("java.class.path");
-    }
-
     private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return Stats.median(values);
     }
 }

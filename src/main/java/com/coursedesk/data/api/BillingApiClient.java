@@ -398,15 +398,20 @@ public final class BillingApiClient {
 
     /** Reads a 2xx body as {@code type}; anything unreadable is a protocol failure. */
     private <T> T parse(HttpResponse<byte[]> response, Class<T> type, String label) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(response.body()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiProtocolException(label + " answered with a body that is not UTF-8", e);
+        // The JDK's own String decoding is several times faster than a strict decoder (a sixth
+        // of the time of reading a sync page); it replaces bad bytes with U+FFFD, so a body
+        // holding that character is decoded again strictly, which rejects bad bytes.
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(response.body()))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new ApiProtocolException(label + " answered with a body that is not UTF-8", e);
+            }
         }
         try {
             return gson.fromJson(text, type);

@@ -32,7 +32,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The one place where response DTOs become domain records. Every required field is
@@ -41,7 +40,6 @@ import java.util.regex.Pattern;
  */
 final class DtoMapper {
 
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     HealthStatus health(HealthDto dto) {
         HealthDto h = root(dto, "health");
@@ -64,19 +62,19 @@ final class DtoMapper {
                 required(t.refreshToken(), "refreshToken"),
                 tokenType,
                 Duration.ofSeconds(expiresIn),
-                account(required(t.account(), "account"), "account"));
+                account(required(t.account(), "account"), Loc.ROOT.field("account")));
     }
 
     Account account(AccountDto dto) {
-        return account(root(dto, "account"), "");
+        return account(root(dto, "account"), Loc.ROOT);
     }
 
     Purchase purchase(PurchaseDto dto) {
-        return purchase(root(dto, "purchase"), "");
+        return purchase(root(dto, "purchase"), Loc.ROOT);
     }
 
     Subscription subscription(SubscriptionDto dto) {
-        return subscription(root(dto, "subscription"), "");
+        return subscription(root(dto, "subscription"), Loc.ROOT);
     }
 
     SyncPage syncPage(SyncPageDto dto) {
@@ -93,7 +91,7 @@ final class DtoMapper {
         return new SyncPage(purchases, subscriptions, deleted, required(p.cursor(), "cursor"), hasMore, remaining);
     }
 
-    private Account account(AccountDto a, String path) {
+    private Account account(AccountDto a, Loc path) {
         String tag = required(a.locale(), at(path, "locale"));
         Locale locale = Locale.forLanguageTag(tag);
         if (locale.getLanguage().isEmpty()) {
@@ -109,7 +107,7 @@ final class DtoMapper {
                 required(a.createdAt(), at(path, "createdAt")));
     }
 
-    private Purchase purchase(PurchaseDto p, String path) {
+    private Purchase purchase(PurchaseDto p, Loc path) {
         return new Purchase(
                 required(p.id(), at(path, "id")),
                 wire(p.kind(), at(path, "kind"), PurchaseKind::fromWire),
@@ -129,7 +127,7 @@ final class DtoMapper {
                 required(p.version(), at(path, "version")));
     }
 
-    private Subscription subscription(SubscriptionDto s, String path) {
+    private Subscription subscription(SubscriptionDto s, Loc path) {
         return new Subscription(
                 required(s.id(), at(path, "id")),
                 product(required(s.product(), at(path, "product")), at(path, "product")),
@@ -150,11 +148,11 @@ final class DtoMapper {
                 required(s.version(), at(path, "version")));
     }
 
-    private Deleted deleted(DeletedDto d, String path) {
+    private Deleted deleted(DeletedDto d, Loc path) {
         return new Deleted(wire(d.type(), at(path, "type"), Deleted.Type::fromWire), required(d.id(), at(path, "id")));
     }
 
-    private Product product(ProductDto p, String path) {
+    private Product product(ProductDto p, Loc path) {
         return new Product(
                 required(p.id(), at(path, "id")),
                 required(p.title(), at(path, "title")),
@@ -162,19 +160,19 @@ final class DtoMapper {
                 required(p.partner(), at(path, "partner")));
     }
 
-    private Plan plan(PlanDto p, String path) {
+    private Plan plan(PlanDto p, Loc path) {
         return new Plan(
                 required(p.id(), at(path, "id")),
                 wire(p.interval(), at(path, "interval"), BillingInterval::fromWire),
                 money(required(p.price(), at(path, "price")), at(path, "price")));
     }
 
-    private Money money(MoneyDto m, String path) {
+    private Money money(MoneyDto m, Loc path) {
         long amount = required(m.amountMinor(), at(path, "amountMinor"));
         return new Money(amount, currency(m.currency(), at(path, "currency")));
     }
 
-    private PaymentMethod paymentMethod(PaymentMethodDto m, String path) {
+    private PaymentMethod paymentMethod(PaymentMethodDto m, Loc path) {
         String type = required(m.type(), at(path, "type"));
         return switch (type) {
             case "card" -> new PaymentMethod.Card(required(m.brand(), at(path, "brand")),
@@ -185,9 +183,9 @@ final class DtoMapper {
         };
     }
 
-    private static Currency currency(String code, String path) {
+    private static Currency currency(String code, Loc path) {
         required(code, path);
-        if (!CURRENCY_CODE.matcher(code).matches()) {
+        if (!isCurrencyCode(code)) {
             throw new ApiProtocolException("Not an ISO 4217 currency code at " + path + ": '" + code + "'");
         }
         try {
@@ -195,6 +193,20 @@ final class DtoMapper {
         } catch (IllegalArgumentException e) {
             throw new ApiProtocolException("Unknown currency at " + path + ": '" + code + "'", e);
         }
+    }
+
+    /** Three capital ASCII letters, as ISO 4217 writes a currency (checked for every amount read). */
+    private static boolean isCurrencyCode(String code) {
+        if (code.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = code.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> T root(T dto, String what) {
@@ -211,7 +223,7 @@ final class DtoMapper {
         return value;
     }
 
-    private static <E> E wire(String value, String path, Function<String, E> fromWire) {
+    private static <E> E wire(String value, Loc path, Function<String, E> fromWire) {
         required(value, path);
         try {
             return fromWire.apply(value);
@@ -221,19 +233,67 @@ final class DtoMapper {
     }
 
     private interface ElementMapper<D, R> {
-        R map(D dto, String path);
+        R map(D dto, Loc path);
     }
 
     private static <D, R> List<R> list(List<D> dtos, String path, ElementMapper<D, R> mapper) {
         List<R> out = new ArrayList<>(dtos.size());
+        Loc list = Loc.ROOT.field(path);
         for (int i = 0; i < dtos.size(); i++) {
-            String elementPath = path + "[" + i + "]";
+            Loc elementPath = list.index(i);
             out.add(mapper.map(required(dtos.get(i), elementPath), elementPath));
         }
         return out;
     }
 
-    private static String at(String path, String field) {
-        return path.isEmpty() ? field : path + "." + field;
+    private static Loc at(Loc path, String field) {
+        return path.field(field);
+    }
+
+    private static <T> T required(T value, Loc path) {
+        if (value == null) {
+            throw new ApiProtocolException("Required field missing or null: " + path);
+        }
+        return value;
+    }
+
+    /**
+     * Where a value sits in a body ({@code purchases[3].product.title}), spelled out only when
+     * an error message needs it: building that text for every field of every record was a
+     * tenth of the time of reading a 100,000-purchase sync.
+     */
+    private static final class Loc {
+
+        static final Loc ROOT = new Loc(null, "", -1);
+
+        private final Loc parent;
+        private final String field;
+        private final int index;
+
+        private Loc(Loc parent, String field, int index) {
+            this.parent = parent;
+            this.field = field;
+            this.index = index;
+        }
+
+        Loc field(String name) {
+            return new Loc(this, name, -1);
+        }
+
+        Loc index(int i) {
+            return new Loc(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return field;
+            }
+            String above = parent.toString();
+            if (field == null) {
+                return above + "[" + index + "]";
+            }
+            return above.isEmpty() ? field : above + "." + field;
+        }
     }
 }

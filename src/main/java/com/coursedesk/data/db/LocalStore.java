@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -185,6 +186,32 @@ public final class LocalStore implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException("Interrupted while waiting for a write to " + file, e);
         }
+    }
+
+    /**
+     * Like {@link #write}, but returns at once: the unit of work runs in its own transaction
+     * after every write asked for before it. For a producer that prepares its next unit while
+     * the writer applies this one (a sync pass fetches page k+1 while page k is written).
+     * The future fails as {@link #write} would throw.
+     *
+     * @throws IllegalStateException once the store is closed
+     */
+    public <T> CompletableFuture<T> writeLater(SqlWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            writer.execute(() -> {
+                try {
+                    result.complete(runInTransaction(work));
+                } catch (Throwable failure) {
+                    result.completeExceptionally(failure instanceof SQLException sql
+                            ? new StoreException("Write failed: " + sql.getMessage(), sql) : failure);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("The local store is closed: " + file, e);
+        }
+        return result;
     }
 
     private <T> T runInTransaction(SqlWork<T> work) throws SQLException {

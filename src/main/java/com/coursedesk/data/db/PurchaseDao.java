@@ -21,7 +21,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +42,8 @@ public final class PurchaseDao {
             + "payment_type, card_brand, card_last4, paypal_email, updated_at, version";
 
     private static final String SELECT = "SELECT " + COLUMNS + ", pending_action_id FROM purchases p";
+    private static final String SELECT_WITH_SEARCH_TEXT = "SELECT " + COLUMNS
+            + ", pending_action_id, search_text FROM purchases p";
     private static final String NEWEST_FIRST = " ORDER BY p.purchased_at DESC, p.id DESC";
 
     // pending_action_id is left out of the update: a pending action stays pending until its
@@ -166,17 +170,51 @@ public final class PurchaseDao {
         }
     }
 
+    /**
+     * A number that changes whenever any purchase is added, changed or removed (migration V2):
+     * equal numbers mean the same purchases, so a reader can skip reading them again.
+     */
+    public long generation(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT purchases_generation FROM store_info WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Every purchase with its search text, newest first, and the generation they are from,
+     * read in one snapshot (run it inside one {@link LocalStore#read}).
+     */
+    public PurchaseSnapshot snapshot(Connection connection) throws SQLException {
+        long generation = generation(connection);
+        List<StoredPurchase> rows = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                SELECT_WITH_SEARCH_TEXT + NEWEST_FIRST);
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                if ((rows.size() & 1023) == 1023 && Thread.currentThread().isInterrupted()) {
+                    throw new StoreException("Interrupted while reading purchases");
+                }
+                rows.add(map(rs, shared));
+                texts.add(rs.getString(27));
+            }
+        }
+        return new PurchaseSnapshot(generation, rows, texts);
+    }
+
     /** The purchases matching {@code query}, newest first. */
     public List<StoredPurchase> search(Connection connection, PurchaseQuery query) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String where = where(query, args);
+        String where = where(connection, query, args);
         return list(connection, SELECT + where + NEWEST_FIRST, args);
     }
 
     /** The ids of the purchases matching {@code query}, newest first. */
     public List<String> searchIds(Connection connection, PurchaseQuery query) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT p.id FROM purchases p" + where(query, args) + NEWEST_FIRST;
+        String sql = "SELECT p.id FROM purchases p" + where(connection, query, args) + NEWEST_FIRST;
         try (PreparedStatement statement = prepare(connection, sql, args); ResultSet rs = statement.executeQuery()) {
             List<String> ids = new ArrayList<>();
             while (rs.next()) {
@@ -189,7 +227,7 @@ public final class PurchaseDao {
     /** How many purchases match {@code query}. */
     public long count(Connection connection, PurchaseQuery query) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT COUNT(*) FROM purchases p" + where(query, args);
+        String sql = "SELECT COUNT(*) FROM purchases p" + where(connection, query, args);
         try (PreparedStatement statement = prepare(connection, sql, args); ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -219,12 +257,15 @@ public final class PurchaseDao {
         }
     }
 
-    private static String where(PurchaseQuery query, List<Object> args) {
+    private static String where(Connection connection, PurchaseQuery query, List<Object> args) throws SQLException {
         List<String> conditions = new ArrayList<>();
         List<String> ftsTerms = new ArrayList<>();
-        for (String term : SearchText.terms(query.text())) {
+        List<String> terms = SearchText.terms(query.text());
+        // During a bulk load the search index is built only at its end (SyncStateDao).
+        boolean indexReady = terms.isEmpty() || !SyncStateDao.isBulkLoad(connection);
+        for (String term : terms) {
             // The trigram index cannot match fewer than three characters.
-            if (term.codePointCount(0, term.length()) >= 3) {
+            if (indexReady && term.codePointCount(0, term.length()) >= 3) {
                 ftsTerms.add("\"" + term.replace("\"", "\"\"") + "\"");
             } else {
                 conditions.add("p.search_text LIKE ? ESCAPE '\\'");
@@ -279,8 +320,13 @@ public final class PurchaseDao {
     private static List<StoredPurchase> list(Connection connection, String sql, List<Object> args) throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql, args); ResultSet rs = statement.executeQuery()) {
             List<StoredPurchase> rows = new ArrayList<>();
+            Map<String, String> shared = new HashMap<>();
             while (rs.next()) {
-                rows.add(map(rs));
+                if ((rows.size() & 1023) == 1023 && Thread.currentThread().isInterrupted()) {
+                    // Whoever asked has moved on (a newer search): stop reading a long history.
+                    throw new StoreException("Interrupted while reading purchases");
+                }
+                rows.add(map(rs, shared));
             }
             return rows;
         }
@@ -292,16 +338,25 @@ public final class PurchaseDao {
      * looking them up by name dominated the cost of reading a 100,000-row history.
      */
     static StoredPurchase map(ResultSet rs) throws SQLException {
-        Product product = new Product(rs.getString(3), rs.getString(4), ProductType.fromWire(rs.getString(5)),
-                rs.getString(6));
+        return map(rs, null);
+    }
+
+    /**
+     * @param shared when reading many rows: one String per distinct value of the columns that
+     *               repeat (a subscription's product, the partner, the card), so a long history
+     *               holds each once instead of once a row; null to keep what JDBC returns
+     */
+    static StoredPurchase map(ResultSet rs, Map<String, String> shared) throws SQLException {
+        Product product = new Product(shared(rs, 3, shared), shared(rs, 4, shared),
+                ProductType.fromWire(rs.getString(5)), shared(rs, 6, shared));
         PaymentMethod paymentMethod = "card".equals(rs.getString(20))
-                ? new PaymentMethod.Card(rs.getString(21), rs.getString(22))
-                : new PaymentMethod.PayPal(rs.getString(23));
+                ? new PaymentMethod.Card(shared(rs, 21, shared), shared(rs, 22, shared))
+                : new PaymentMethod.PayPal(shared(rs, 23, shared));
         Purchase purchase = new Purchase(
                 rs.getString(1),
                 PurchaseKind.fromWire(rs.getString(2)),
                 product,
-                rs.getString(7),
+                shared(rs, 7, shared),
                 money(rs, 8),
                 money(rs, 10),
                 money(rs, 12),
@@ -315,6 +370,11 @@ public final class PurchaseDao {
                 Jdbc.getInstant(rs, 24),
                 rs.getLong(25));
         return new StoredPurchase(purchase, Jdbc.getNullableLong(rs, 26));
+    }
+
+    private static String shared(ResultSet rs, int column, Map<String, String> shared) throws SQLException {
+        String value = rs.getString(column);
+        return value == null || shared == null ? value : shared.computeIfAbsent(value, v -> v);
     }
 
     private static Money money(ResultSet rs, int amountIndex) throws SQLException {

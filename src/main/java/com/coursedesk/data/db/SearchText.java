@@ -30,10 +30,25 @@ public final class SearchText {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (isAscii(text)) {
+            // Nothing to decompose, strip or compose, and ASCII case-folds to lower case: the
+            // common case (receipt numbers, most titles) without two normalisation passes, which
+            // were a tenth of the time of writing a 100,000-purchase sync.
+            return text.toLowerCase(Locale.ROOT);
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
         String stripped = DIACRITICS.matcher(decomposed).replaceAll("");
         String composed = Normalizer.normalize(stripped, Normalizer.Form.NFKC);
         return composed.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The folded, whitespace-separated terms of a query; empty for a blank query. */

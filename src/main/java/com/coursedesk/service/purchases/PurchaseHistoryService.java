@@ -4,16 +4,21 @@ import com.coursedesk.data.db.ActionKind;
 import com.coursedesk.data.db.ActionRecord;
 import com.coursedesk.data.db.LocalStore;
 import com.coursedesk.data.db.PurchaseDao;
+import com.coursedesk.data.db.PurchaseQuery;
+import com.coursedesk.data.db.PurchaseSnapshot;
 import com.coursedesk.data.db.RecordType;
 import com.coursedesk.data.db.StoredPurchase;
+import com.coursedesk.data.db.SyncStateDao;
 import com.coursedesk.service.actions.ActionNotAllowedException;
 import com.coursedesk.service.actions.ActionService;
 
 import java.time.Year;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The purchase history as the screens read it from the local copy: search and filters, the
@@ -26,6 +31,7 @@ public final class PurchaseHistoryService {
     private final ActionService actions;
     private final ZoneId zone;
     private final PurchaseDao purchases = new PurchaseDao();
+    private final AtomicReference<PurchaseSnapshot> snapshot = new AtomicReference<>();
 
     /**
      * @param zone the learner's time zone: a year filter and the year list count calendar years there
@@ -40,10 +46,39 @@ public final class PurchaseHistoryService {
         return zone;
     }
 
-    /** The purchases matching {@code filter}, newest first. */
+    /**
+     * The purchases matching {@code filter}, newest first. Searched in memory in a snapshot of
+     * the whole history, read again only when the purchases changed (their generation moved):
+     * the screen that asks holds them all anyway, and reading a large result through JDBC cost
+     * far more than finding it (PurchaseSnapshot). During a bulk load, whose rows do not move
+     * the generation, it searches the store itself.
+     */
     public List<PurchaseEntry> search(PurchaseFilter filter) {
-        List<StoredPurchase> found = store.read(c -> purchases.search(c, filter.toQuery(zone)));
-        return found.stream().map(PurchaseHistoryService::entry).toList();
+        PurchaseQuery query = filter.toQuery(zone);
+        List<StoredPurchase> found = store.read(c -> {
+            if (SyncStateDao.isBulkLoad(c)) {
+                return purchases.search(c, query);
+            }
+            PurchaseSnapshot known = snapshot.get();
+            if (known == null || known.generation() != purchases.generation(c)) {
+                known = purchases.snapshot(c);
+                snapshot.set(known);
+            }
+            return known.search(query);
+        });
+        List<PurchaseEntry> entries = new ArrayList<>(found.size());
+        for (StoredPurchase stored : found) {
+            entries.add(entry(stored));
+        }
+        return entries;
+    }
+
+    /**
+     * Changes whenever any purchase is added, changed or removed: a screen that shows the
+     * result of {@link #search} for one generation need not search again for the same one.
+     */
+    public long generation() {
+        return store.read(purchases::generation);
     }
 
     /** The calendar years (in the learner's zone) that have purchases, newest first. */

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -154,16 +155,14 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private SyncStatus runPass() {
-        Instant lastSynced = lastSyncedAt();
+        // One read of where sync stands: only pull() changes it, and no other pass runs.
+        SyncState state = store.read(syncState::get);
+        Instant lastSynced = state.lastSuccessServerTime();
         try {
             publish(new SyncStatus.Syncing(0, -1, lastSynced));
             Instant serverTime = session.api().health().serverTime();
             actions.sendPending();
-            pull(lastSynced);
-            store.write(c -> {
-                syncState.recordSuccess(c, serverTime, clock.instant());
-                return null;
-            });
+            pull(state, lastSynced, serverTime);
             stopReconnectProbe();
             LOG.info("Sync complete (server time {})", serverTime);
             return new SyncStatus.Idle(serverTime);
@@ -199,48 +198,106 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Pulls pages until the feed is exhausted; each page is applied atomically with its cursor. */
-    private void pull(Instant lastSynced) {
-        SyncState state = store.read(syncState::get);
+    /**
+     * Pulls pages until the feed is exhausted; each page is applied atomically with its cursor.
+     * While the writer applies one page, the next one is fetched: the pass takes about the
+     * longer of the two instead of their sum. At most one page waits for the writer. The last
+     * write of the pass (the last page, or the end of a full pass) also records its success
+     * at {@code serverTime}: one transaction fewer for a delta pass.
+     */
+    private void pull(SyncState state, Instant lastSynced, Instant serverTime) {
         String cursor = state.cursor();
         boolean fullPass = state.fullPassInProgress() || cursor == null;
         if (cursor == null && !state.fullPassInProgress()) {
             beginFullPass();
         }
         long done = 0;
-        while (true) {
-            if (Thread.currentThread().isInterrupted() || closed) {
-                throw new CancellationException();
-            }
-            SyncPage page;
-            try {
-                String from = cursor;
-                page = session.call(token -> session.api().sync(token, from, pageLimit));
-            } catch (ApiException e) {
-                if (e.code() == ApiErrorCode.CURSOR_EXPIRED) {
-                    LOG.info("Cursor expired; starting a full pass");
-                    beginFullPass();
-                    cursor = null;
-                    fullPass = true;
-                    done = 0;
-                    continue;
+        PendingPage pending = null;
+        try {
+            while (true) {
+                if (Thread.currentThread().isInterrupted() || closed) {
+                    throw new CancellationException();
                 }
-                throw e;
+                SyncPage page;
+                try {
+                    String from = cursor;
+                    page = session.call(token -> session.api().sync(token, from, pageLimit));
+                } catch (ApiException e) {
+                    if (e.code() == ApiErrorCode.CURSOR_EXPIRED) {
+                        LOG.info("Cursor expired; starting a full pass");
+                        awaitApplied(pending);
+                        pending = null;
+                        beginFullPass();
+                        cursor = null;
+                        fullPass = true;
+                        done = 0;
+                        continue;
+                    }
+                    throw e;
+                }
+                if (pending != null) {
+                    done = awaitApplied(pending, done, lastSynced);
+                }
+                boolean lastWrite = !page.hasMore() && !fullPass;
+                pending = new PendingPage(page, apply(page, fullPass, lastWrite ? serverTime : null));
+                cursor = page.cursor();
+                if (!page.hasMore()) {
+                    break;
+                }
             }
-            apply(page, fullPass);
-            cursor = page.cursor();
-            done += page.purchases().size() + page.subscriptions().size() + page.deleted().size();
-            publish(new SyncStatus.Syncing(done, done + page.remaining(), lastSynced));
-            if (!page.hasMore()) {
-                break;
+            done = awaitApplied(pending, done, lastSynced);
+            pending = null;
+        } finally {
+            if (pending != null && !closed && !Thread.currentThread().isInterrupted()) {
+                // The pass failed while a page was being written: let it land before the next pass.
+                pending.applied().exceptionally(ignored -> null).join();
             }
         }
         if (fullPass) {
-            SyncStateDao.FullPassCleanup removed = store.write(syncState::finishFullPass);
+            SyncStateDao.FullPassCleanup removed = store.write(c -> {
+                SyncStateDao.FullPassCleanup cleanup = syncState.finishFullPass(c);
+                syncState.recordSuccess(c, serverTime, clock.instant());
+                return cleanup;
+            });
             if (removed.purchasesRemoved() + removed.subscriptionsRemoved() > 0) {
                 LOG.info("Full pass removed {} purchases and {} subscriptions the server no longer has",
                         removed.purchasesRemoved(), removed.subscriptionsRemoved());
             }
+        }
+    }
+
+    /** A page handed to the writer and the write's outcome. */
+    private record PendingPage(SyncPage page, CompletableFuture<Void> applied) {
+    }
+
+    /** Waits until {@code pending} is written, then reports the progress it makes. */
+    private long awaitApplied(PendingPage pending, long doneBefore, Instant lastSynced) {
+        awaitApplied(pending);
+        SyncPage page = pending.page();
+        long done = doneBefore + page.purchases().size() + page.subscriptions().size() + page.deleted().size();
+        publish(new SyncStatus.Syncing(done, done + page.remaining(), lastSynced));
+        return done;
+    }
+
+    private static void awaitApplied(PendingPage pending) {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.applied().get();
+        } catch (InterruptedException e) {
+            // close(): the write itself completes whole on the writer thread.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new StoreException("Applying a sync page failed: " + cause, cause);
         }
     }
 
@@ -251,12 +308,16 @@ public final class SyncEngine implements AutoCloseable {
         });
     }
 
-    private void apply(SyncPage page, boolean fullPass) {
+    /**
+     * Hands the page to the writer: its records, deletions and cursor in one transaction, and
+     * the pass's success when {@code successAt} is not null.
+     */
+    private CompletableFuture<Void> apply(SyncPage page, boolean fullPass, Instant successAt) {
         List<String> deletedPurchases = page.deleted().stream()
                 .filter(d -> d.type() == Deleted.Type.PURCHASE).map(Deleted::id).toList();
         List<String> deletedSubscriptions = page.deleted().stream()
                 .filter(d -> d.type() == Deleted.Type.SUBSCRIPTION).map(Deleted::id).toList();
-        store.write(c -> {
+        return store.writeLater(c -> {
             subscriptions.upsertAll(c, page.subscriptions());
             purchases.upsertAll(c, page.purchases());
             purchases.deleteByIds(c, deletedPurchases);
@@ -267,6 +328,9 @@ public final class SyncEngine implements AutoCloseable {
                         page.subscriptions().stream().map(Subscription::id).toList());
             }
             syncState.saveCursor(c, page.cursor());
+            if (successAt != null) {
+                syncState.recordSuccess(c, successAt, clock.instant());
+            }
             return null;
         });
     }

@@ -27,6 +27,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -35,10 +36,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.event.EventHandler;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -152,11 +155,14 @@ public final class PurchasesView {
     @FXML
     private BarChart<String, Number> chart;
     @FXML
+    private Tab chartTab;
+    @FXML
     private CategoryAxis chartXAxis;
     @FXML
     private NumberAxis chartYAxis;
     @FXML
     private Label chartPlaceholder;
+    private List<ChartBar> drawnBars;
     @FXML
     private Label countLabel;
     @FXML
@@ -475,8 +481,21 @@ public final class PurchasesView {
         chartPlaceholder.textProperty().bind(viewModel.chartPlaceholderProperty());
         chartPlaceholder.visibleProperty().bind(viewModel.chartPlaceholderProperty().isNotEmpty());
         chart.visibleProperty().bind(chartPlaceholder.visibleProperty().not());
-        viewModel.chartBars().addListener((ListChangeListener<ChartBar>) change -> fillChart());
-        fillChart();
+        // Drawn only while its tab is shown: a reload of a long history (every sync pass ends with
+        // one) would otherwise rebuild sixty bars on the UI thread for a hidden chart (~70 ms).
+        viewModel.chartBars().addListener((ListChangeListener<ChartBar>) change -> {
+            if (chartTab.isSelected()) {
+                fillChart();
+            }
+        });
+        chartTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected) {
+                fillChart();
+            }
+        });
+        if (chartTab.isSelected()) {
+            fillChart();
+        }
     }
 
     private void selectGranularity(SpendingChart.Granularity granularity) {
@@ -484,24 +503,38 @@ public final class PurchasesView {
     }
 
     private void fillChart() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        List<String> categories = new ArrayList<>();
-        for (ChartBar bar : viewModel.chartBars()) {
-            series.getData().add(new XYChart.Data<>(bar.label(), bar.value()));
+        List<ChartBar> bars = List.copyOf(viewModel.chartBars());
+        if (bars.equals(drawnBars)) {
+            // A reload that changed nothing the chart shows: rebuilding it costs the UI thread a frame or more.
+            return;
+        }
+        drawnBars = bars;
+        List<XYChart.Data<String, Number>> data = new ArrayList<>(bars.size());
+        List<String> categories = new ArrayList<>(bars.size());
+        for (ChartBar bar : bars) {
+            data.add(new XYChart.Data<>(bar.label(), bar.value()));
             categories.add(bar.label());
         }
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.getData().setAll(data);
         // A new series (and category list) each time: CategoryAxis misplaces labels when categories change in place.
         chart.getData().clear();
         chartXAxis.getCategories().setAll(categories);
         chart.getData().add(series);
         fitBarWidth();
-        List<ChartBar> bars = viewModel.chartBars();
-        for (int i = 0; i < series.getData().size(); i++) {
-            Node node = series.getData().get(i).getNode();
+        for (int i = 0; i < data.size(); i++) {
+            Node node = data.get(i).getNode();
             if (node != null) {
                 String text = bars.get(i).label() + ": " + bars.get(i).amountText();
-                // The chart binds each bar's accessible text itself; the tooltip adds the money.
-                Tooltip.install(node, new Tooltip(text));
+                // The chart binds each bar's accessible text itself; the tooltip adds the money. Made
+                // when first pointed at: sixty tooltips (popup windows) at once stall the UI thread.
+                node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+                    @Override
+                    public void handle(MouseEvent event) {
+                        node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                        Tooltip.install(node, new Tooltip(text));
+                    }
+                });
             }
         }
     }

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -45,6 +46,7 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.concurrent.CancellationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,6 +105,11 @@ public final class PurchasesViewModel {
     private String searchText = "";
     private TaskRunner.Handle query;
     private long queryGeneration;
+    // The store's purchase generation and the filter of the rows on screen (-1: none yet).
+    private long shownGeneration = -1;
+    private PurchaseFilter shownFilter;
+    private PurchaseFilter runningFilter;
+    private boolean reloadAfterRunning;
     private boolean applyingRows;
     private boolean settingFilters;
     private boolean showingLoadError;
@@ -190,7 +197,13 @@ public final class PurchasesViewModel {
 
     /** Reads the history again (after a sync or an action), keeping search, filters and selection. */
     public void reload() {
-        runQuery();
+        if (query != null && !query.isDone() && currentFilter().equals(runningFilter)) {
+            // The running query may have read before the change: run once more after it, rather
+            // than throw its work away (a start-up asks three times for 100,000 rows).
+            reloadAfterRunning = true;
+        } else {
+            runQuery();
+        }
         refreshDetail();
     }
 
@@ -246,9 +259,13 @@ public final class PurchasesViewModel {
         }
         PurchaseFilter filter = currentFilter();
         long generation = ++queryGeneration;
+        runningFilter = filter;
+        reloadAfterRunning = false;
         loading.set(true);
         filtered.set(!filter.equals(PurchaseFilter.all()));
-        query = tasks.task(() -> load(filter))
+        long knownGeneration = shownGeneration;
+        PurchaseFilter knownFilter = shownFilter;
+        query = tasks.task(() -> load(filter, knownGeneration, knownFilter))
                 .name("purchases-query")
                 .onSuccess(result -> {
                     if (generation == queryGeneration) {
@@ -265,30 +282,48 @@ public final class PurchasesViewModel {
                 .onDone(() -> {
                     if (generation == queryGeneration) {
                         loading.set(false);
+                        if (reloadAfterRunning) {
+                            runQuery();
+                        }
                     }
                 })
                 .start();
     }
 
-    /** What one query produces; computed off the UI thread. */
-    private record QueryResult(List<PurchaseRow> rows, PurchaseTotals totals, SpendingChart chart,
+    /**
+     * What one query produces; computed off the UI thread. {@code rows} is null when the
+     * purchases and the filter are those already shown (nothing to read again).
+     */
+    private record QueryResult(long generation, List<PurchaseRow> rows, PurchaseTotals totals, SpendingChart chart,
                                List<Year> years) {
     }
 
-    private QueryResult load(PurchaseFilter filter) {
+    private QueryResult load(PurchaseFilter filter, long knownGeneration, PurchaseFilter knownFilter) {
+        // Every sync pass ends with a reload, most bring nothing: 100,000 rows are not read again for that.
+        long generation = history.generation();
+        if (generation == knownGeneration && filter.equals(knownFilter)) {
+            return new QueryResult(generation, null, null, null, null);
+        }
         List<PurchaseEntry> entries = history.search(filter);
-        // Collator instances are not thread-safe: each query gets its own.
+        // Collator instances are not thread-safe: each query gets its own. Titles and partners
+        // repeat (every payment of a subscription): one key per distinct text.
         Collator collator = Collator.getInstance(formats.locale());
+        Map<String, CollationKey> keys = new HashMap<>();
         List<PurchaseRow> built = new ArrayList<>(entries.size());
         List<Purchase> purchases = new ArrayList<>(entries.size());
         for (PurchaseEntry e : entries) {
+            if ((built.size() & 1023) == 1023 && Thread.currentThread().isInterrupted()) {
+                // A newer query replaced this one; its result would be dropped anyway.
+                throw new CancellationException("replaced by a newer query");
+            }
             Purchase p = e.purchase();
-            built.add(new PurchaseRow(p, e.actionPending(), collator.getCollationKey(p.product().title()),
-                    collator.getCollationKey(p.product().partner())));
+            built.add(new PurchaseRow(p, e.actionPending(),
+                    keys.computeIfAbsent(p.product().title(), collator::getCollationKey),
+                    keys.computeIfAbsent(p.product().partner(), collator::getCollationKey)));
             purchases.add(p);
         }
-        return new QueryResult(built, PurchaseTotals.of(purchases), SpendingChart.of(purchases, history.zone()),
-                history.years());
+        return new QueryResult(generation, built, PurchaseTotals.of(purchases),
+                SpendingChart.of(purchases, history.zone()), history.years());
     }
 
     private void apply(PurchaseFilter filter, QueryResult result) {
@@ -296,6 +331,11 @@ public final class PurchasesViewModel {
             showStatus("", Tone.NEUTRAL);
             showingLoadError = false;
         }
+        if (result.rows() == null) {
+            return;
+        }
+        shownGeneration = result.generation();
+        shownFilter = filter;
         applyingRows = true;
         try {
             rows.setAll(result.rows());

@@ -45,7 +45,7 @@ class LocalStoreTest {
     void migrationsAreAppliedBeforeTheStoreIsReturned() {
         List<String> applied = query(
                 "SELECT version || ':' || description FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank");
-        assertThat(applied).containsExactly("1:initial");
+        assertThat(applied).containsExactly("1:initial", "2:bulk load");
         List<String> tables = query(
                 "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' "
                         + "AND name NOT LIKE 'purchase_search_%' ORDER BY name");

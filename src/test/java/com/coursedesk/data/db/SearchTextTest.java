@@ -28,4 +28,18 @@ class SearchTextTest {
         assertThat(SearchText.terms("  Machine\tLEARNING  machine ")).containsExactly("machine", "learning");
         assertThat(SearchText.terms("   ")).isEmpty();
     }
+
+    @Test
+    void asciiTextFoldsAsTheFullRuleWouldFoldIt() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        String ascii = every.toString();
+        String fullRule = java.text.Normalizer.normalize(java.text.Normalizer.normalize(ascii,
+                java.text.Normalizer.Form.NFKD), java.text.Normalizer.Form.NFKC)
+                .toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+        assertThat(SearchText.fold(ascii)).isEqualTo(fullRule);
+        assertThat(SearchText.fold("R-2026-000123 Python 3 for DATA")).isEqualTo("r-2026-000123 python 3 for data");
+    }
 }

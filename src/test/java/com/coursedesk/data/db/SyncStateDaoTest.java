@@ -119,4 +119,93 @@ class SyncStateDaoTest {
         long count = store.read(purchases::count);
         assertThat(count).isEqualTo(1);
     }
+    private List<String> purchaseIndexes() {
+        return store.read(c -> {
+            List<String> names = new java.util.ArrayList<>();
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index' "
+                         + "AND tbl_name = 'purchases' AND sql IS NOT NULL ORDER BY name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    private List<String> idsMatching(String text) {
+        return store.read(c -> purchases.searchIds(c, PurchaseQuery.all().withText(text)));
+    }
+
+    @Test
+    void aFullPassIntoAnEmptyStoreIsABulkLoadThatBuildsItsIndexesAtTheEnd() {
+        List<String> indexesBefore = purchaseIndexes();
+        assertThat(indexesBefore).contains("idx_purchases_purchased_at", "idx_purchases_subscription");
+
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            return null;
+        });
+        assertThat(store.read(SyncStateDao::isBulkLoad)).isTrue();
+        assertThat(purchaseIndexes()).as("secondary indexes wait for the end").isEmpty();
+
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p1").title("Statistics with Python").build(),
+                    purchase("p2").title("Deep Learning").build(), purchase("p3").title("Python again").build()));
+            purchases.deleteByIds(c, List.of("p3"));
+            dao.markSeen(c, RecordType.PURCHASE, List.of("p1", "p2"));
+            dao.saveCursor(c, "page-1");
+            return null;
+        });
+        List<String> seen = store.read(c -> dao.seenIds(c, RecordType.PURCHASE));
+        assertThat(seen).as("nothing local can be stale").isEmpty();
+        assertThat(idsMatching("python")).as("searches work meanwhile, without the index").containsExactly("p1");
+
+        SyncStateDao.FullPassCleanup cleanup = store.write(dao::finishFullPass);
+
+        assertThat(cleanup).isEqualTo(new SyncStateDao.FullPassCleanup(0, 0));
+        assertThat(store.read(SyncStateDao::isBulkLoad)).isFalse();
+        assertThat(purchaseIndexes()).containsExactlyElementsOf(indexesBefore);
+        long count = store.read(purchases::count);
+        assertThat(count).isEqualTo(2);
+        assertThat(idsMatching("python")).containsExactly("p1");
+        assertThat(idsMatching("learn")).containsExactly("p2");
+        // The triggers keep the search index current again.
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p4").title("Python for Everybody").build()));
+            purchases.upsertAll(c, List.of(purchase("p2").title("Deep Thinking").version(2).build()));
+            return null;
+        });
+        assertThat(idsMatching("python")).containsExactlyInAnyOrder("p1", "p4");
+        assertThat(idsMatching("learn")).isEmpty();
+    }
+
+    @Test
+    void aFullPassOverExistingRecordsIsNoBulkLoad() {
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p1").build()));
+            dao.startFullPass(c, T0);
+            return null;
+        });
+        assertThat(store.read(SyncStateDao::isBulkLoad)).isFalse();
+        assertThat(purchaseIndexes()).contains("idx_purchases_purchased_at");
+    }
+
+    @Test
+    void aNewFullPassDuringABulkLoadBuildsItsIndexesFirst() {
+        List<String> indexesBefore = purchaseIndexes();
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            purchases.upsertAll(c, List.of(purchase("p1").title("Statistics").build()));
+            return null;
+        });
+        // The cursor expired mid-pass: a new full pass over a store that is no longer empty.
+        store.write(c -> {
+            dao.startFullPass(c, T0.plusSeconds(60));
+            return null;
+        });
+        assertThat(store.read(SyncStateDao::isBulkLoad)).isFalse();
+        assertThat(purchaseIndexes()).containsExactlyElementsOf(indexesBefore);
+        assertThat(idsMatching("statis")).containsExactly("p1");
+    }
 }

@@ -115,7 +115,25 @@ class SubscriptionsScreenTest {
     private void click(Button button) {
         robot.interact(button::requestFocus);
         WaitForAsyncUtils.waitForFxEvents();
+        // The page's own scroll-on-focus may still be settling on a loaded machine: make sure.
+        robot.interact(() -> scrollIntoView(button));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(button);
+    }
+
+    private static void scrollIntoView(javafx.scene.Node node) {
+        for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
+                javafx.scene.Node content = pane.getContent();
+                javafx.geometry.Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double hidden = content.getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+                if (hidden > 0) {
+                    pane.setVvalue(Math.max(0, Math.min(1, (inContent.getMinY() - 20) / hidden)));
+                    pane.layout();
+                }
+                return;
+            }
+        }
     }
 
     // ----- what is shown -----
