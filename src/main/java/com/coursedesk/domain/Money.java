@@ -24,7 +24,7 @@ public record Money(long amountMinor, Currency currency) {
 
     /** Digits after the decimal point for this currency (0 for JPY, 2 for GBP). */
     public int fractionDigits() {
-        // Pseudo-currencies such as XXX report -1: they have no minor unit at all.
+        // Pseudo-currencies (the ISO 4217 "no currency" code) report -1: they have no minor unit at all.
         return Math.max(0, currency.getDefaultFractionDigits());
     }
 
