@@ -1,5 +1,6 @@
 package com.coursedesk.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** How a purchase was paid; only ever a masked description, never a usable credential. */
@@ -10,6 +11,21 @@ public sealed interface PaymentMethod permits PaymentMethod.Card, PaymentMethod.
         public Card {
             Objects.requireNonNull(brand, "brand");
             Objects.requireNonNull(last4, "last4");
+        }
+
+        /** The brand as people write it ("Visa", "American Express"): a name, the same in every language. */
+        public String brandName() {
+            String b = brand.strip().toLowerCase(Locale.ROOT);
+            return switch (b) {
+                case "visa" -> "Visa";
+                case "mastercard" -> "Mastercard";
+                case "amex", "american_express" -> "American Express";
+                case "jcb" -> "JCB";
+                case "discover" -> "Discover";
+                case "diners", "diners_club" -> "Diners Club";
+                case "unionpay" -> "UnionPay";
+                default -> b.isEmpty() ? brand : Character.toUpperCase(b.charAt(0)) + b.substring(1);
+            };
         }
     }
 

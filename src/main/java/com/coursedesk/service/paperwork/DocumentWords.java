@@ -110,22 +110,8 @@ final class DocumentWords {
     /** The method as the provider masked it: "Visa •••• 4242", "PayPal a***@example.com". */
     String paymentMethod(PaymentMethod method) {
         if (method instanceof PaymentMethod.Card card) {
-            return messages.get("paperwork.payment.card", cardBrand(card.brand()), card.last4());
+            return messages.get("paperwork.payment.card", card.brandName(), card.last4());
         }
         return messages.get("paperwork.payment.paypal", ((PaymentMethod.PayPal) method).maskedEmail());
-    }
-
-    /** Card brands are names, the same in every language. */
-    static String cardBrand(String brand) {
-        String b = brand.strip().toLowerCase(Locale.ROOT);
-        return switch (b) {
-            case "visa" -> "Visa";
-            case "mastercard" -> "Mastercard";
-            case "amex", "american_express" -> "American Express";
-            case "discover" -> "Discover";
-            case "jcb" -> "JCB";
-            case "unionpay" -> "UnionPay";
-            default -> b.isEmpty() ? brand : Character.toUpperCase(b.charAt(0)) + b.substring(1);
-        };
     }
 }

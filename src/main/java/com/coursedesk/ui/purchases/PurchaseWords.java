@@ -8,7 +8,6 @@ import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.ui.common.Messages;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,23 +92,8 @@ final class PurchaseWords {
     /** "Visa •••• 4242", "PayPal a***@example.com": only ever the masked form the server sent. */
     String paymentMethod(PaymentMethod method) {
         if (method instanceof PaymentMethod.Card card) {
-            return messages.get("purchases.payment.card", cardBrand(card.brand()), card.last4());
+            return messages.get("purchases.payment.card", card.brandName(), card.last4());
         }
         return messages.get("purchases.payment.paypal", ((PaymentMethod.PayPal) method).maskedEmail());
-    }
-
-    /** Card brands are names, the same in every language. */
-    static String cardBrand(String brand) {
-        String b = brand.strip().toLowerCase(Locale.ROOT);
-        return switch (b) {
-            case "visa" -> "Visa";
-            case "mastercard" -> "Mastercard";
-            case "amex", "american_express" -> "American Express";
-            case "jcb" -> "JCB";
-            case "discover" -> "Discover";
-            case "diners", "diners_club" -> "Diners Club";
-            case "unionpay" -> "UnionPay";
-            default -> b.isEmpty() ? brand : Character.toUpperCase(b.charAt(0)) + b.substring(1);
-        };
     }
 }
