@@ -13,6 +13,7 @@ import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.purchases.PurchaseEntry;
 import com.coursedesk.service.purchases.PurchaseFilter;
 import com.coursedesk.service.purchases.PurchaseHistoryService;
+import com.coursedesk.service.purchases.PurchaseMatches;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,13 +36,14 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Search and filters over the 100,000-purchase history, through the service the Purchases
- * screen uses ({@link PurchaseHistoryService#search}, which reads the local store), beside
+ * screen uses ({@link PurchaseHistoryService#matches}, which reads the local store), beside
  * the floor of a plain scan of the same rows held in memory with the same predicates. Each
  * call runs one query drawn at random from {@link #QUERIES}, a mix of what a learner types
  * and picks; JMH samples the time of each call, so p50 and p95 are over the mix.
@@ -111,9 +113,10 @@ public class SearchBenchmark {
         }
     }
 
+    /** The Purchases screen's own call (PurchasesViewModel#load). */
     @Benchmark
-    public List<PurchaseEntry> service() {
-        return history.search(QUERIES.get(ThreadLocalRandom.current().nextInt(QUERIES.size())));
+    public PurchaseMatches service() {
+        return history.matches(QUERIES.get(ThreadLocalRandom.current().nextInt(QUERIES.size())), Locale.UK);
     }
 
     @Benchmark

@@ -42,8 +42,6 @@ public final class PurchaseDao {
             + "payment_type, card_brand, card_last4, paypal_email, updated_at, version";
 
     private static final String SELECT = "SELECT " + COLUMNS + ", pending_action_id FROM purchases p";
-    private static final String SELECT_WITH_SEARCH_TEXT = "SELECT " + COLUMNS
-            + ", pending_action_id, search_text FROM purchases p";
     private static final String NEWEST_FIRST = " ORDER BY p.purchased_at DESC, p.id DESC";
 
     // pending_action_id is left out of the update: a pending action stays pending until its
@@ -187,21 +185,26 @@ public final class PurchaseDao {
      */
     public PurchaseSnapshot snapshot(Connection connection) throws SQLException {
         long generation = generation(connection);
-        List<StoredPurchase> rows = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        Map<String, String> shared = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                SELECT_WITH_SEARCH_TEXT + NEWEST_FIRST);
+        PurchaseSnapshot.Builder builder = new PurchaseSnapshot.Builder(capacity(connection));
+        try (PreparedStatement statement = connection.prepareStatement(PurchaseSnapshot.SELECT);
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-                if ((rows.size() & 1023) == 1023 && Thread.currentThread().isInterrupted()) {
+                if ((builder.size() & 1023) == 1023 && Thread.currentThread().isInterrupted()) {
                     throw new StoreException("Interrupted while reading purchases");
                 }
-                rows.add(map(rs, shared));
-                texts.add(rs.getString(27));
+                builder.addRow(rs);
             }
         }
-        return new PurchaseSnapshot(generation, rows, texts);
+        return builder.build(generation);
+    }
+
+    private static PurchaseSnapshot.Capacity capacity(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(PurchaseSnapshot.Capacity.COUNT);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new PurchaseSnapshot.Capacity(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6), rs.getLong(7));
+        }
     }
 
     /** The purchases matching {@code query}, newest first. */

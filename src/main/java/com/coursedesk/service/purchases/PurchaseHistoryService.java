@@ -16,6 +16,7 @@ import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,7 @@ public final class PurchaseHistoryService {
     private final ZoneId zone;
     private final PurchaseDao purchases = new PurchaseDao();
     private final AtomicReference<PurchaseSnapshot> snapshot = new AtomicReference<>();
+    private final AtomicReference<TextOrder> order = new AtomicReference<>();
 
     /**
      * @param zone the learner's time zone: a year filter and the year list count calendar years there
@@ -54,23 +56,60 @@ public final class PurchaseHistoryService {
      * the generation, it searches the store itself.
      */
     public List<PurchaseEntry> search(PurchaseFilter filter) {
+        PurchaseMatches found = matches(filter, Locale.ROOT);
+        List<PurchaseEntry> entries = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            entries.add(new PurchaseEntry(found.purchase(i), found.actionPending(i)));
+        }
+        return entries;
+    }
+
+    /**
+     * Like {@link #search}, but the purchases stay in the compact snapshot (PurchaseSnapshot)
+     * and are made one at a time when asked for: what a screen showing 100,000 of them uses.
+     */
+    public PurchaseMatches matches(PurchaseFilter filter, Locale locale) {
         PurchaseQuery query = filter.toQuery(zone);
-        List<StoredPurchase> found = store.read(c -> {
+        PurchaseMatches found = store.read(c -> {
             if (SyncStateDao.isBulkLoad(c)) {
-                return purchases.search(c, query);
+                PurchaseSnapshot.Builder loaded = new PurchaseSnapshot.Builder();
+                for (StoredPurchase stored : purchases.search(c, query)) {
+                    loaded.add(stored.purchase(), stored.pendingActionId());
+                }
+                PurchaseSnapshot partial = loaded.build(-1);
+                return new PurchaseMatches(partial, allOf(partial), new TextOrder(partial, locale));
             }
             PurchaseSnapshot known = snapshot.get();
             if (known == null || known.generation() != purchases.generation(c)) {
                 known = purchases.snapshot(c);
                 snapshot.set(known);
             }
-            return known.search(query);
+            return new PurchaseMatches(known, known.search(query), null);
         });
-        List<PurchaseEntry> entries = new ArrayList<>(found.size());
-        for (StoredPurchase stored : found) {
-            entries.add(entry(stored));
+        return found.snapshot().generation() < 0 ? found : found.withOrder(order(found.snapshot(), locale));
+    }
+
+    /**
+     * The alphabetical places of every title, partner and receipt number of the snapshot in
+     * {@code locale}'s order, made once per snapshot and language: sorting the table by title
+     * then compares two ints, not two texts, and no collation key is kept per purchase.
+     */
+    private TextOrder order(PurchaseSnapshot of, Locale locale) {
+        TextOrder known = order.get();
+        if (known != null && known.snapshot() == of && known.locale().equals(locale)) {
+            return known;
         }
-        return entries;
+        TextOrder made = new TextOrder(of, locale);
+        order.set(made);
+        return made;
+    }
+
+    private static int[] allOf(PurchaseSnapshot snapshot) {
+        int[] all = new int[snapshot.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
     }
 
     /**

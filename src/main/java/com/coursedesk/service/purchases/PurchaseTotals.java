@@ -29,19 +29,40 @@ public record PurchaseTotals(List<Money> paid, List<Money> refunded) {
     }
 
     public static PurchaseTotals of(Collection<Purchase> purchases) {
-        Map<Currency, long[]> paid = new HashMap<>();
-        Map<Currency, long[]> refunded = new HashMap<>();
+        Sums sums = new Sums();
         for (Purchase p : purchases) {
-            Map<Currency, long[]> target = p.status() == PurchaseStatus.PAID ? paid
-                    : p.status() == PurchaseStatus.REFUNDED ? refunded : null;
+            sums.add(p.status(), p.total().currency(), p.total().amountMinor());
+        }
+        return sums.totals();
+    }
+
+    /** The totals of a search's matches, read from their columns: no purchase is made. */
+    public static PurchaseTotals of(PurchaseMatches matches) {
+        Sums sums = new Sums();
+        for (int i = 0; i < matches.size(); i++) {
+            sums.add(matches.status(i), matches.totalCurrency(i), matches.totalMinor(i));
+        }
+        return sums.totals();
+    }
+
+    private static final class Sums {
+        private final Map<Currency, long[]> paid = new HashMap<>();
+        private final Map<Currency, long[]> refunded = new HashMap<>();
+
+        void add(PurchaseStatus status, Currency currency, long amountMinor) {
+            Map<Currency, long[]> target = status == PurchaseStatus.PAID ? paid
+                    : status == PurchaseStatus.REFUNDED ? refunded : null;
             if (target != null) {
                 // [0] the sum in minor units, [1] how many payments: the busiest currency goes first.
-                long[] sum = target.computeIfAbsent(p.total().currency(), c -> new long[2]);
-                sum[0] = Math.addExact(sum[0], p.total().amountMinor());
+                long[] sum = target.computeIfAbsent(currency, c -> new long[2]);
+                sum[0] = Math.addExact(sum[0], amountMinor);
                 sum[1]++;
             }
         }
-        return new PurchaseTotals(ordered(paid), ordered(refunded));
+
+        PurchaseTotals totals() {
+            return new PurchaseTotals(ordered(paid), ordered(refunded));
+        }
     }
 
     private static List<Money> ordered(Map<Currency, long[]> sums) {

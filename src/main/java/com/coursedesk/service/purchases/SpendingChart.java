@@ -4,6 +4,7 @@ import com.coursedesk.domain.Money;
 import com.coursedesk.domain.Purchase;
 import com.coursedesk.domain.PurchaseStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -58,21 +59,56 @@ public final class SpendingChart {
 
     /** The chart of the paid purchases among {@code purchases}, in {@code zone}'s calendar. */
     public static SpendingChart of(Collection<Purchase> purchases, ZoneId zone) {
-        Map<Currency, TreeMap<YearMonth, Long>> months = new HashMap<>();
-        Map<Currency, Integer> counts = new HashMap<>();
+        Months months = new Months(zone);
         for (Purchase p : purchases) {
-            if (p.status() != PurchaseStatus.PAID) {
-                continue;
+            if (p.status() == PurchaseStatus.PAID) {
+                months.add(p.total().currency(), p.purchasedAt().toEpochMilli(), p.total().amountMinor());
             }
-            Currency currency = p.total().currency();
-            YearMonth month = YearMonth.from(p.purchasedAt().atZone(zone));
-            months.computeIfAbsent(currency, c -> new TreeMap<>())
-                    .merge(month, p.total().amountMinor(), Math::addExact);
+        }
+        return months.chart();
+    }
+
+    /** The chart of the paid purchases among a search's matches, read from their columns. */
+    public static SpendingChart of(PurchaseMatches matches, ZoneId zone) {
+        Months months = new Months(zone);
+        for (int i = 0; i < matches.size(); i++) {
+            if (matches.status(i) == PurchaseStatus.PAID) {
+                months.add(matches.totalCurrency(i), matches.purchasedAtMillis(i), matches.totalMinor(i));
+            }
+        }
+        return months.chart();
+    }
+
+    /** Sums per currency and calendar month in one zone. */
+    private static final class Months {
+        private final ZoneId zone;
+        private final Map<Currency, TreeMap<YearMonth, Long>> months = new HashMap<>();
+        private final Map<Currency, Integer> counts = new HashMap<>();
+        // The month of the previous purchase and its bounds: a history sorted by date mostly
+        // stays in one month from one purchase to the next, so the zone is consulted once a month.
+        private YearMonth month;
+        private long monthStart = Long.MAX_VALUE;
+        private long monthEnd = Long.MIN_VALUE;
+
+        Months(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        void add(Currency currency, long purchasedAtMillis, long amountMinor) {
+            if (purchasedAtMillis < monthStart || purchasedAtMillis >= monthEnd) {
+                month = YearMonth.from(Instant.ofEpochMilli(purchasedAtMillis).atZone(zone));
+                monthStart = month.atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+                monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant().toEpochMilli();
+            }
+            months.computeIfAbsent(currency, c -> new TreeMap<>()).merge(month, amountMinor, Math::addExact);
             counts.merge(currency, 1, Integer::sum);
         }
-        List<Currency> order = new ArrayList<>(months.keySet());
-        order.sort(Comparator.<Currency>comparingInt(c -> -counts.get(c)).thenComparing(Currency::getCurrencyCode));
-        return new SpendingChart(months, List.copyOf(order));
+
+        SpendingChart chart() {
+            List<Currency> order = new ArrayList<>(months.keySet());
+            order.sort(Comparator.<Currency>comparingInt(c -> -counts.get(c)).thenComparing(Currency::getCurrencyCode));
+            return new SpendingChart(months, List.copyOf(order));
+        }
     }
 
     /** The currencies with spending, the one with most payments first. */

@@ -58,7 +58,9 @@ import java.io.File;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -110,6 +112,7 @@ public final class PurchasesView {
     private Button clearFiltersButton;
     @FXML
     private TableView<PurchaseRow> table;
+    private final Map<TableColumn<PurchaseRow, ?>, PurchaseColumn> sortColumns = new HashMap<>();
     @FXML
     private TableColumn<PurchaseRow, PurchaseRow> dateColumn;
     @FXML
@@ -190,7 +193,7 @@ public final class PurchasesView {
         viewModel.statusToneProperty().addListener((obs, old, tone) -> tone(statusLabel, tone));
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
         exportButton.disableProperty().bind(viewModel.exportBusyProperty()
-                .or(Bindings.isEmpty(viewModel.sortedRows())));
+                .or(Bindings.isEmpty(viewModel.shownRows())));
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (FIND.match(event)) {
                 searchField.requestFocus();
@@ -242,9 +245,17 @@ public final class PurchasesView {
     // ----- the table -----
 
     private void bindTable() {
-        table.setItems(viewModel.sortedRows());
-        // The table sorts through the SortedList, so the export sees the same order.
-        viewModel.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(viewModel.shownRows());
+        // The view-model sorts its rows off this thread (100,000 of them), so the export sees
+        // the same order; the table only keeps its headers' arrows.
+        table.setSortPolicy(sorted -> {
+            viewModel.sortBy(sorted.getSortOrder().stream()
+                    .filter(column -> sortColumns.containsKey(column))
+                    .map(column -> new ColumnSort(sortColumns.get(column),
+                            column.getSortType() == TableColumn.SortType.ASCENDING))
+                    .toList());
+            return true;
+        });
         column(dateColumn, PurchaseColumn.DATE);
         column(productColumn, PurchaseColumn.PRODUCT);
         column(partnerColumn, PurchaseColumn.PARTNER);
@@ -268,9 +279,9 @@ public final class PurchasesView {
     }
 
     private void column(TableColumn<PurchaseRow, PurchaseRow> column, PurchaseColumn which) {
+        sortColumns.put(column, which);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new PurchaseCell(which));
-        column.setComparator(viewModel.comparator(which));
         column.setSortable(true);
     }
 
@@ -302,6 +313,8 @@ public final class PurchasesView {
             }
         }
 
+        private Tooltip fullText;
+
         @Override
         protected void updateItem(PurchaseRow row, boolean empty) {
             super.updateItem(row, empty);
@@ -314,8 +327,13 @@ public final class PurchasesView {
             String text = viewModel.cellText(column, row);
             setText(text);
             if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER) {
-                // Long titles are cut by the column: the whole of it on hover.
-                setTooltip(new Tooltip(text));
+                // Long titles are cut by the column: the whole of it on hover. One tooltip per
+                // cell, its text changed as the cell is reused (making one is a popup window).
+                if (fullText == null) {
+                    fullText = new Tooltip();
+                }
+                fullText.setText(text);
+                setTooltip(fullText);
             }
             if (column == PurchaseColumn.STATUS) {
                 if (row.actionPending()) {

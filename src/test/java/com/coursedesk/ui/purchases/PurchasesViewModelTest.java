@@ -69,11 +69,11 @@ class PurchasesViewModelTest {
     }
 
     private List<String> shownIds() {
-        return vm.sortedRows().stream().map(PurchaseRow::id).toList();
+        return vm.shownRows().stream().map(PurchaseRow::id).toList();
     }
 
     private PurchaseRow row(String id) {
-        return vm.sortedRows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        return vm.shownRows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
     private void select(String id) {
@@ -163,24 +163,24 @@ class PurchasesViewModelTest {
 
     @Test
     void everyColumnSorts() {
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.DATE));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.DATE, true)));
         assertThat(shownIds()).containsExactly("p11", "p10", "p09", "p05", "p06", "p02", "p08", "p04", "p03", "p01", "p07");
         // Money by amount within its currency; currencies kept apart, never converted.
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.AMOUNT));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.AMOUNT, true)));
         assertThat(shownIds()).containsExactly("p02", "p04", "p08", "p07", "p03", "p11", "p05", "p06", "p01", "p09", "p10");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.AMOUNT).reversed());
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.AMOUNT, false)));
         assertThat(shownIds()).startsWith("p10", "p09", "p01");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.PRODUCT));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.PRODUCT, true)));
         assertThat(shownIds()).startsWith("p02", "p08", "p07", "p05", "p04", "p01", "p03").endsWith("p09");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.PARTNER));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.PARTNER, true)));
         assertThat(shownIds()).startsWith("p08", "p04", "p07", "p03");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.STATUS));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.STATUS, true)));
         assertThat(shownIds()).startsWith("p06").endsWith("p05");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.CHANNEL));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.CHANNEL, true)));
         assertThat(shownIds()).startsWith("p03").endsWith("p07");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.TYPE));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.TYPE, true)));
         assertThat(shownIds()).startsWith("p11", "p10", "p09");
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.RECEIPT));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.RECEIPT, true)));
         assertThat(shownIds()).startsWith("p01", "p02", "p03");
         // The sort survives a new search.
         vm.search("yale");
@@ -193,18 +193,18 @@ class PurchasesViewModelTest {
         PurchasesViewModel racing = viewModel(tasks, PurchaseFixtures.clockAt(NOW));
         racing.reload();
         tasks.runAll();
-        assertThat(racing.sortedRows()).hasSize(11);
+        assertThat(racing.shownRows()).hasSize(11);
 
         racing.search("psychology");
         racing.search("yale");
         assertThat(racing.loadingProperty().get()).isTrue();
         assertThat(tasks.waiting()).containsExactly("purchases-query (cancelled)", "purchases-query");
         tasks.runNewest();
-        assertThat(racing.sortedRows()).extracting(PurchaseRow::id).containsExactly("p01", "p05", "p10");
+        assertThat(racing.shownRows()).extracting(PurchaseRow::id).containsExactly("p01", "p05", "p10");
         assertThat(racing.loadingProperty().get()).isFalse();
         // The older search finishes last: it is ignored.
         tasks.runAll();
-        assertThat(racing.sortedRows()).extracting(PurchaseRow::id).containsExactly("p01", "p05", "p10");
+        assertThat(racing.shownRows()).extracting(PurchaseRow::id).containsExactly("p01", "p05", "p10");
         assertThat(racing.loadingProperty().get()).isFalse();
     }
 
@@ -215,7 +215,7 @@ class PurchasesViewModelTest {
         assertThat(vm.statusTextProperty().get()).startsWith("Your purchases could not be read from this computer: ");
         assertThat(vm.statusToneProperty().get()).isEqualTo(Tone.DANGER);
         assertThat(vm.loadingProperty().get()).isFalse();
-        assertThat(vm.sortedRows()).as("what was shown stays").hasSize(11);
+        assertThat(vm.shownRows()).as("what was shown stays").hasSize(11);
     }
 
     // ----- the chart -----
@@ -452,7 +452,7 @@ class PurchasesViewModelTest {
     @Test
     void exportsExactlyWhatIsShownInTheTablesOrder() throws Exception {
         vm.statusFilterProperty().set(option(vm.statusOptions(), PurchaseStatus.PAID));
-        vm.sortedRows().setComparator(vm.comparator(PurchaseColumn.AMOUNT));
+        vm.sortBy(List.of(new ColumnSort(PurchaseColumn.AMOUNT, true)));
         List<String> shown = shownIds();
         assertThat(shown).hasSize(8);
 
@@ -490,7 +490,7 @@ class PurchasesViewModelTest {
                 new PurchaseCsvExporter(LONDON), es, new Formats(new Locale("es", "ES"), LONDON, es),
                 new ImmediateTaskRunner(), PurchaseFixtures.clockAt(NOW), () -> { });
         spanish.reload();
-        spanish.select(spanish.sortedRows().stream().filter(r -> r.id().equals("p01")).findFirst().orElseThrow());
+        spanish.select(spanish.shownRows().stream().filter(r -> r.id().equals("p01")).findFirst().orElseThrow());
         assertThat(spanish.refundPositionTextProperty().get()).isEqualTo("Reembolsable hasta el 19 de mayo");
         assertThat(spanish.countTextProperty().get()).isEqualTo("11 compras");
         assertThat(spanish.axisTickText(12500.5)).isEqualTo("12.500,5");

@@ -107,7 +107,7 @@ class PurchasesViewTest {
             stage.setScene(scene);
             stage.show();
         });
-        await("the history is shown", () -> !viewModel.loadingProperty().get() && !viewModel.sortedRows().isEmpty());
+        await("the history is shown", () -> !viewModel.loadingProperty().get() && !viewModel.shownRows().isEmpty());
         table = (TableView<PurchaseRow>) stage.getScene().lookup("#table");
     }
 
@@ -173,7 +173,7 @@ class PurchasesViewTest {
     @Test
     void typingNarrowsToTheSpanishTitleWithoutAccentsOrCase(FxRobot robot) throws Exception {
         robot.clickOn("#searchField").write("aprendizaje automatico");
-        await("the search applies", () -> viewModel.sortedRows().size() < 10);
+        await("the search applies", () -> viewModel.shownRows().size() < 10);
         List<Purchase> shown = shown();
         assertThat(shown).isNotEmpty().allMatch(p -> p.product().title().equals("Aprendizaje Automático"));
         assertThat(shown).hasSize((int) stored().stream()
@@ -185,7 +185,7 @@ class PurchasesViewTest {
     void filteringByStatusRefundedShowsOnlyRefundedRows(FxRobot robot) throws Exception {
         robot.clickOn("#statusFilter");
         robot.clickOn(robot.lookup(".list-cell").match(hasText("Refunded")).<Node>query());
-        await("the filter applies", () -> viewModel.sortedRows().stream()
+        await("the filter applies", () -> viewModel.shownRows().stream()
                 .allMatch(r -> r.purchase().status() == PurchaseStatus.REFUNDED));
         long refunded = stored().stream().filter(s -> s.purchase().status() == PurchaseStatus.REFUNDED).count();
         assertThat(refunded).isGreaterThanOrEqualTo(2);
@@ -194,7 +194,7 @@ class PurchasesViewTest {
         Button clear = robot.lookup("#clearFiltersButton").queryButton();
         assertThat(clear.isDisabled()).isFalse();
         robot.clickOn(clear);
-        await("all again", () -> viewModel.sortedRows().size() == stored().size());
+        await("all again", () -> viewModel.shownRows().size() == stored().size());
     }
 
     @Test
@@ -270,14 +270,14 @@ class PurchasesViewTest {
     void theReceiptStaysWhileASearchHidesItsRowAndTheTableNeverHighlightsAnother(FxRobot robot) throws Exception {
         selectRow(robot, "Introduction to Psychology");
         robot.clickOn("#searchField").write("trello");
-        await("the search applies", () -> viewModel.sortedRows().size() == 1);
+        await("the search applies", () -> viewModel.shownRows().size() == 1);
         assertThat(text(robot, "#detailTitle")).isEqualTo("Introduction to Psychology");
         assertThat(FxToolkitExtension.onFxThread(() -> table.getSelectionModel().getSelectedItem())).isNull();
 
         selectRow(robot, "Getting Started with Trello");
         assertThat(text(robot, "#detailTitle")).isEqualTo("Getting Started with Trello");
         robot.doubleClickOn("#searchField").eraseText(6).write("psychology");
-        await("the search applies", () -> viewModel.sortedRows().stream()
+        await("the search applies", () -> viewModel.shownRows().stream()
                 .allMatch(r -> r.purchase().product().title().contains("Psychology")));
         assertThat(FxToolkitExtension.onFxThread(() -> table.getSelectionModel().getSelectedItem())).isNull();
         assertThat(text(robot, "#detailTitle")).isEqualTo("Getting Started with Trello");
@@ -316,7 +316,7 @@ class PurchasesViewTest {
     @Test
     void exportsWhatIsShownToCsv(FxRobot robot) throws Exception {
         robot.clickOn("#searchField").write("大学");
-        await("the search applies", () -> viewModel.sortedRows().size() < 10);
+        await("the search applies", () -> viewModel.shownRows().size() < 10);
         robot.clickOn(robot.lookup(".column-header .label").match(hasText("Amount")).<Node>query());
         WaitForAsyncUtils.waitForFxEvents();
         List<Purchase> shown = shown();
