@@ -30,6 +30,8 @@ final class SandboxSyncFeed {
     private final SandboxStore store;
     private final SandboxClock clock;
     private final byte[] secret;
+    /** The last count of remaining changes; pages are served one at a time (store transactions). */
+    private Remaining remaining;
 
     SandboxSyncFeed(SandboxStore store, SandboxClock clock) {
         this.store = store;
@@ -49,7 +51,7 @@ final class SandboxSyncFeed {
         long after = cursor == null ? 0 : decode(accountId, cursor);
         List<SandboxStore.FeedRow> rows = store.feedAfter(accountId, after, limit);
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
-        long remaining = rows.isEmpty() ? 0 : store.countAfter(accountId, last);
+        long remaining = rows.size() < limit ? 0 : remainingAfter(accountId, after, last, rows.size());
 
         StringBuilder purchases = new StringBuilder();
         StringBuilder subscriptions = new StringBuilder();
@@ -66,6 +68,29 @@ final class SandboxSyncFeed {
         return "{\"purchases\":[" + purchases + "],\"subscriptions\":[" + subscriptions + "],\"deleted\":["
                 + deleted + "],\"cursor\":" + SandboxJson.GSON.toJson(encode(accountId, last))
                 + ",\"hasMore\":" + (remaining > 0) + ",\"remaining\":" + remaining + "}";
+    }
+
+    /**
+     * How many changes follow {@code last}. Counting them is a scan of the rest of the feed (a
+     * third of the time of serving a 100,000-record full pass, counted again for every page), so
+     * the count of the page before is carried on while nothing was written since: what remained
+     * after it, less this page.
+     */
+    private long remainingAfter(String accountId, long after, long last, int rows) {
+        Remaining before = remaining;
+        long count;
+        if (before != null && before.accountId().equals(accountId) && before.after() == after
+                && before.lastSeq() == store.lastSeq()) {
+            count = before.count() - rows;
+        } else {
+            count = store.countAfter(accountId, last);
+        }
+        remaining = new Remaining(accountId, last, store.lastSeq(), count);
+        return count;
+    }
+
+    /** {@code count} changes of {@code accountId} follow {@code after}, while the feed ends at {@code lastSeq}. */
+    private record Remaining(String accountId, long after, long lastSeq, long count) {
     }
 
     private static void append(StringBuilder list, String json) {

@@ -90,6 +90,22 @@ class SandboxSyncTest {
     }
 
     @Test
+    void remainingStaysExactWhenAChangeLandsBetweenTwoPages() {
+        int limit = 5;
+        SyncPage first = fx.syncPage(ada, null, limit);
+        SyncPage second = fx.syncPage(ada, first.cursor(), limit);
+        assertThat(second.remaining()).isEqualTo(first.remaining() - limit);
+
+        fx.control("POST", "/_sandbox/accounts/" + ADA + "/purchases",
+                "{\"title\":\"Bought between two pages\",\"amountMinor\":1900,\"currency\":\"USD\"}");
+        SyncPage third = fx.syncPage(ada, second.cursor(), limit);
+        assertThat(third.remaining()).as("the new purchase waits at the end of the feed")
+                .isEqualTo(second.remaining() - third.size() + 1);
+        SyncPage fourth = fx.syncPage(ada, third.cursor(), limit);
+        assertThat(fourth.remaining()).isEqualTo(Math.max(0, third.remaining() - limit));
+    }
+
+    @Test
     void limitOfOneAndOfAThousandAreAccepted() {
         SyncPage one = fx.syncPage(ada, null, 1);
         assertThat(one.size()).isEqualTo(1);

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,15 +37,36 @@ public final class KnownAccountsFile {
     private record Entry(String accountId, String email, String displayName, String server, String lastSyncedAt) {
     }
 
+    /** Which file contents a read saw: replaced (a new inode), touched or resized, it differs. */
+    private record Version(Object fileKey, FileTime modified, long size) {
+        static Version of(BasicFileAttributes attributes) {
+            return attributes == null || attributes.fileKey() == null ? null
+                    : new Version(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        }
+    }
+
     private final Path file;
+    private List<KnownAccount> cached = List.of();
+    private Version cachedVersion;
 
     public KnownAccountsFile(Path file) {
         this.file = file;
     }
 
     public synchronized List<KnownAccount> list() {
-        if (!Files.exists(file)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             return List.of();
+        } catch (IOException e) {
+            attributes = null;
+        }
+        // Every sync pass asks (to record its time): the file is read again only when it was
+        // replaced or changed since it was last read or written here.
+        Version version = Version.of(attributes);
+        if (version != null && version.equals(cachedVersion)) {
+            return new ArrayList<>(cached);
         }
         try {
             List<Entry> entries = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8),
@@ -53,8 +77,13 @@ public final class KnownAccountsFile {
                         e.lastSyncedAt() == null ? null : Instant.parse(e.lastSyncedAt())));
             }
             out.sort(Comparator.comparing(KnownAccount::email));
+            cached = List.copyOf(out);
+            cachedVersion = version;
             return out;
+        } catch (NoSuchFileException e) {
+            return List.of();
         } catch (IOException | RuntimeException e) {
+            cachedVersion = null;
             Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
             LOG.warn("The account list {} cannot be read ({}); moved aside to {}", file, e.getMessage(), aside);
             try {
@@ -70,9 +99,13 @@ public final class KnownAccountsFile {
         return list().stream().filter(a -> a.server().equals(server) && a.accountId().equals(accountId)).findFirst();
     }
 
-    /** Adds or replaces the entry for the same server and account. */
+    /** Adds or replaces the entry for the same server and account; writes nothing if it is already there. */
     public synchronized void put(KnownAccount account) {
-        List<KnownAccount> all = new ArrayList<>(list());
+        List<KnownAccount> current = list();
+        if (current.contains(account)) {
+            return;
+        }
+        List<KnownAccount> all = new ArrayList<>(current);
         all.removeIf(a -> a.server().equals(account.server()) && a.accountId().equals(account.accountId()));
         all.add(account);
         write(all);
@@ -94,6 +127,7 @@ public final class KnownAccountsFile {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "accounts", ".tmp");
             Files.writeString(tmp, GSON.toJson(entries), StandardCharsets.UTF_8);
+            cachedVersion = null;
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

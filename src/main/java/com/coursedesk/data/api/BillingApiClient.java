@@ -32,6 +32,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -172,7 +176,7 @@ public final class BillingApiClient {
 
     /**
      * {@code GET /v1/sync}: one page of changes after {@code cursorOrNull}, or of every
-     * record when it is null.
+     * record when it is null, with the answer's {@code Date} ({@link SyncPage#serverDate()}).
      *
      * @param limit 1 to {@value #MAX_SYNC_LIMIT} records per page
      * @throws ApiException {@link ApiErrorCode#CURSOR_EXPIRED} when a full pass is needed
@@ -184,7 +188,25 @@ public final class BillingApiClient {
         }
         String query = "?limit=" + limit + (cursorOrNull == null ? "" : "&cursor=" + encode(cursorOrNull));
         HttpResponse<byte[]> response = execute(Call.get("/v1/sync", accessToken).withQuery(query));
-        return mapper.syncPage(parse(response, SyncPageDto.class, "GET /v1/sync"));
+        return mapper.syncPage(parse(response, SyncPageDto.class, "GET /v1/sync"))
+                .withServerDate(httpDate(response));
+    }
+
+    /**
+     * The answer's {@code Date} header (RFC 9110: an origin server with a clock sends one), or
+     * null when there is none or it cannot be read: a missing clock is not a broken answer.
+     */
+    static Instant httpDate(HttpResponse<?> response) {
+        return response.headers().firstValue("Date").map(BillingApiClient::parseHttpDate).orElse(null);
+    }
+
+    static Instant parseHttpDate(String value) {
+        try {
+            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            LOG.debug("Ignoring an unreadable Date header '{}'", value);
+            return null;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import com.coursedesk.data.api.ApiProtocolException;
 import com.coursedesk.data.api.ApiUnreachableException;
 import com.coursedesk.data.api.Deleted;
 import com.coursedesk.data.api.SyncPage;
+import com.coursedesk.data.db.ActionDao;
 import com.coursedesk.data.db.LocalStore;
 import com.coursedesk.data.db.PurchaseDao;
 import com.coursedesk.data.db.RecordType;
@@ -22,9 +23,12 @@ import com.coursedesk.service.auth.SignedOutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +44,8 @@ import java.util.function.Consumer;
 
 /**
  * Keeps one account's local store in step with the server: sends the outbox, then pulls the
- * change feed page by page, each page and its cursor in one transaction. Never two passes at
+ * change feed page by page, each page with its cursor in one transaction (pages that arrive
+ * while the writer is busy share one). Never two passes at
  * once; runs at start, on demand, every {@link #PERIOD} and when the server can be reached
  * again; cancelled cleanly on {@link #close()}.
  */
@@ -49,6 +54,12 @@ public final class SyncEngine implements AutoCloseable {
     public static final Duration PERIOD = Duration.ofMinutes(15);
     /** How often to look for the server again while offline. */
     static final Duration RECONNECT_PROBE = Duration.ofSeconds(20);
+    /**
+     * At most this many fetched records wait for the writer. Pages that arrive while it is busy
+     * go to it together, in one transaction: a 100,000-purchase first sync committed page by
+     * page rewrote most of the id index (rows arrive in random id order) with every commit.
+     */
+    static final int MAX_QUEUED_RECORDS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
@@ -60,6 +71,7 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncStateDao syncState = new SyncStateDao();
     private final PurchaseDao purchases = new PurchaseDao();
     private final SubscriptionDao subscriptions = new SubscriptionDao();
+    private final ActionDao actionDao = new ActionDao();
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService executor;
     private volatile SyncStatus status;
@@ -69,6 +81,8 @@ public final class SyncEngine implements AutoCloseable {
     private ScheduledFuture<?> periodic;
     private ScheduledFuture<?> reconnectProbe;
     private volatile boolean closed;
+    /** Whether the last pass ended with the server answering (so the next may skip /v1/health). */
+    private volatile boolean lastPassReachedServer;
 
     public SyncEngine(LocalStore store, SessionTokens session, ActionService actions, Clock clock, int pageLimit) {
         this.store = store;
@@ -155,14 +169,27 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private SyncStatus runPass() {
-        // One read of where sync stands: only pull() changes it, and no other pass runs.
-        SyncState state = store.read(syncState::get);
+        // One read of where sync stands and whether anything waits to be sent: only pull()
+        // changes the state, and no other pass runs.
+        PassStart start = store.read(c -> new PassStart(syncState.get(c), actionDao.openOldestFirst(c).isEmpty()));
+        SyncState state = start.state();
         Instant lastSynced = state.lastSuccessServerTime();
+        boolean reachedBefore = lastPassReachedServer;
+        lastPassReachedServer = false;
         try {
             publish(new SyncStatus.Syncing(0, -1, lastSynced));
-            Instant serverTime = session.api().health().serverTime();
-            actions.sendPending();
-            pull(state, lastSynced, serverTime);
+            Instant serverTime = null;
+            if (!start.outboxEmpty() || !reachedBefore) {
+                // Actions are sent only to a server known to answer (offline, they stay pending
+                // untouched), and a pass after a failure looks before it pulls: /v1/health says
+                // both, and the server's time. Otherwise the feed's own answer says it.
+                serverTime = session.api().health().serverTime();
+                if (!start.outboxEmpty()) {
+                    actions.sendPending();
+                }
+            }
+            serverTime = pull(state, lastSynced, serverTime);
+            lastPassReachedServer = true;
             stopReconnectProbe();
             LOG.info("Sync complete (server time {})", serverTime);
             return new SyncStatus.Idle(serverTime);
@@ -200,19 +227,31 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Pulls pages until the feed is exhausted; each page is applied atomically with its cursor.
-     * While the writer applies one page, the next one is fetched: the pass takes about the
-     * longer of the two instead of their sum. At most one page waits for the writer. The last
+     * While the writer applies pages, the next ones are fetched: the pass takes about the
+     * longer of the two instead of their sum. The pages fetched meanwhile (up to
+     * {@link #MAX_QUEUED_RECORDS} records) go to the writer together as soon as it is free, in
+     * one transaction with the last one's cursor: fewer, larger commits. The last
      * write of the pass (the last page, or the end of a full pass) also records its success
-     * at {@code serverTime}: one transaction fewer for a delta pass.
+     * at the server's time: one transaction fewer for a delta pass.
+     *
+     * @param knownServerTime the server's time from {@code /v1/health} before the pass, or null
+     *                        to take it from the feed's answers ({@link #serverTime})
+     * @return the server time the pass recorded
      */
-    private void pull(SyncState state, Instant lastSynced, Instant serverTime) {
+    private Instant pull(SyncState state, Instant lastSynced, Instant knownServerTime) {
         String cursor = state.cursor();
         boolean fullPass = state.fullPassInProgress() || cursor == null;
         if (cursor == null && !state.fullPassInProgress()) {
             beginFullPass();
         }
         long done = 0;
-        PendingPage pending = null;
+        PendingWrite pending = null;
+        List<SyncPage> queued = new ArrayList<>();
+        int queuedRecords = 0;
+        Instant serverTime = knownServerTime;
+        Instant firstDate = null;
+        boolean firstPage = true;
+        Instant newestUpdate = null;
         try {
             while (true) {
                 if (Thread.currentThread().isInterrupted() || closed) {
@@ -227,6 +266,11 @@ public final class SyncEngine implements AutoCloseable {
                         LOG.info("Cursor expired; starting a full pass");
                         awaitApplied(pending);
                         pending = null;
+                        if (!queued.isEmpty()) {
+                            awaitApplied(new PendingWrite(queued, apply(queued, fullPass, null)));
+                            queued = new ArrayList<>();
+                            queuedRecords = 0;
+                        }
                         beginFullPass();
                         cursor = null;
                         fullPass = true;
@@ -235,28 +279,51 @@ public final class SyncEngine implements AutoCloseable {
                     }
                     throw e;
                 }
-                if (pending != null) {
-                    done = awaitApplied(pending, done, lastSynced);
+                if (firstPage) {
+                    firstDate = page.serverDate();
+                    firstPage = false;
                 }
-                boolean lastWrite = !page.hasMore() && !fullPass;
-                pending = new PendingPage(page, apply(page, fullPass, lastWrite ? serverTime : null));
+                newestUpdate = newestUpdate(page, newestUpdate);
+                queued.add(page);
+                queuedRecords += records(page);
+                boolean last = !page.hasMore();
+                if (pending != null && (last || queuedRecords >= MAX_QUEUED_RECORDS || pending.applied().isDone())) {
+                    done = awaitApplied(pending, done, lastSynced);
+                    pending = null;
+                }
+                if (pending == null) {
+                    boolean lastWrite = last && !fullPass;
+                    if (lastWrite && serverTime == null) {
+                        serverTime = serverTime(firstDate, lastSynced, newestUpdate);
+                    }
+                    pending = new PendingWrite(queued, apply(queued, fullPass, lastWrite ? serverTime : null));
+                    queued = new ArrayList<>();
+                    queuedRecords = 0;
+                }
                 cursor = page.cursor();
-                if (!page.hasMore()) {
+                if (last) {
                     break;
                 }
             }
             done = awaitApplied(pending, done, lastSynced);
             pending = null;
         } finally {
-            if (pending != null && !closed && !Thread.currentThread().isInterrupted()) {
-                // The pass failed while a page was being written: let it land before the next pass.
-                pending.applied().exceptionally(ignored -> null).join();
+            if (!closed && !Thread.currentThread().isInterrupted()) {
+                // The pass failed while pages were being written: let them land before the next
+                // pass, and the pages fetched meanwhile after them (only if they did land: a
+                // later cursor must never be saved past pages that were not applied).
+                boolean landed = pending == null || pending.applied().handle((ok, failed) -> failed == null).join();
+                if (landed && !queued.isEmpty()) {
+                    apply(queued, fullPass, null).exceptionally(ignored -> null).join();
+                }
             }
         }
         if (fullPass) {
+            Instant time = serverTime != null ? serverTime : serverTime(firstDate, lastSynced, newestUpdate);
+            serverTime = time;
             SyncStateDao.FullPassCleanup removed = store.write(c -> {
                 SyncStateDao.FullPassCleanup cleanup = syncState.finishFullPass(c);
-                syncState.recordSuccess(c, serverTime, clock.instant());
+                syncState.recordSuccess(c, time, clock.instant());
                 return cleanup;
             });
             if (removed.purchasesRemoved() + removed.subscriptionsRemoved() > 0) {
@@ -264,22 +331,64 @@ public final class SyncEngine implements AutoCloseable {
                         removed.purchasesRemoved(), removed.subscriptionsRemoved());
             }
         }
+        return serverTime;
     }
 
-    /** A page handed to the writer and the write's outcome. */
-    private record PendingPage(SyncPage page, CompletableFuture<Void> applied) {
+    /**
+     * The server's time for "last synced", without a round trip when its answers can say it: the
+     * {@code Date} of the pass's first answer (earlier than anything the pass brought, so nothing
+     * later is claimed), if there was one and it is not earlier than the last recorded sync nor
+     * than a record the pass brought (a server whose {@code Date} disagrees with its own records,
+     * or would move "last synced" backwards, is asked by {@code /v1/health}).
+     */
+    private Instant serverTime(Instant firstDate, Instant lastSynced, Instant newestUpdate) {
+        if (firstDate != null && (lastSynced == null || !firstDate.isBefore(lastSynced))
+                && (newestUpdate == null || !newestUpdate.isAfter(firstDate))) {
+            return firstDate;
+        }
+        LOG.debug("No usable Date in the sync answer ({}); asking /v1/health", firstDate);
+        return session.api().health().serverTime();
+    }
+
+    private static Instant newestUpdate(SyncPage page, Instant newest) {
+        for (Purchase p : page.purchases()) {
+            if (newest == null || p.updatedAt().isAfter(newest)) {
+                newest = p.updatedAt();
+            }
+        }
+        for (Subscription s : page.subscriptions()) {
+            if (newest == null || s.updatedAt().isAfter(newest)) {
+                newest = s.updatedAt();
+            }
+        }
+        return newest;
+    }
+
+    /** What a pass starts from: where sync stands and whether the outbox is empty. */
+    private record PassStart(SyncState state, boolean outboxEmpty) {
+    }
+
+    /** Pages handed to the writer together and the write's outcome. */
+    private record PendingWrite(List<SyncPage> pages, CompletableFuture<Void> applied) {
+    }
+
+    private static int records(SyncPage page) {
+        return page.purchases().size() + page.subscriptions().size() + page.deleted().size();
     }
 
     /** Waits until {@code pending} is written, then reports the progress it makes. */
-    private long awaitApplied(PendingPage pending, long doneBefore, Instant lastSynced) {
+    private long awaitApplied(PendingWrite pending, long doneBefore, Instant lastSynced) {
         awaitApplied(pending);
-        SyncPage page = pending.page();
-        long done = doneBefore + page.purchases().size() + page.subscriptions().size() + page.deleted().size();
-        publish(new SyncStatus.Syncing(done, done + page.remaining(), lastSynced));
+        long done = doneBefore;
+        for (SyncPage page : pending.pages()) {
+            done += records(page);
+        }
+        SyncPage last = pending.pages().get(pending.pages().size() - 1);
+        publish(new SyncStatus.Syncing(done, done + last.remaining(), lastSynced));
         return done;
     }
 
-    private static void awaitApplied(PendingPage pending) {
+    private static void awaitApplied(PendingWrite pending) {
         if (pending == null) {
             return;
         }
@@ -309,30 +418,40 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /**
-     * Hands the page to the writer: its records, deletions and cursor in one transaction, and
-     * the pass's success when {@code successAt} is not null.
+     * Hands pages to the writer: their records and deletions, in order, and the last one's
+     * cursor in one transaction, and the pass's success when {@code successAt} is not null.
      */
-    private CompletableFuture<Void> apply(SyncPage page, boolean fullPass, Instant successAt) {
-        List<String> deletedPurchases = page.deleted().stream()
-                .filter(d -> d.type() == Deleted.Type.PURCHASE).map(Deleted::id).toList();
-        List<String> deletedSubscriptions = page.deleted().stream()
-                .filter(d -> d.type() == Deleted.Type.SUBSCRIPTION).map(Deleted::id).toList();
+    private CompletableFuture<Void> apply(List<SyncPage> pages, boolean fullPass, Instant successAt) {
+        List<SyncPage> batch = List.copyOf(pages);
+        String cursor = batch.get(batch.size() - 1).cursor();
         return store.writeLater(c -> {
-            subscriptions.upsertAll(c, page.subscriptions());
-            purchases.upsertAll(c, page.purchases());
-            purchases.deleteByIds(c, deletedPurchases);
-            subscriptions.deleteByIds(c, deletedSubscriptions);
-            if (fullPass) {
-                syncState.markSeen(c, RecordType.PURCHASE, page.purchases().stream().map(Purchase::id).toList());
-                syncState.markSeen(c, RecordType.SUBSCRIPTION,
-                        page.subscriptions().stream().map(Subscription::id).toList());
+            for (SyncPage page : batch) {
+                write(c, page, fullPass);
             }
-            syncState.saveCursor(c, page.cursor());
+            syncState.saveCursor(c, cursor);
             if (successAt != null) {
                 syncState.recordSuccess(c, successAt, clock.instant());
             }
             return null;
         });
+    }
+
+    private void write(Connection c, SyncPage page, boolean fullPass) throws SQLException {
+        subscriptions.upsertAll(c, page.subscriptions());
+        purchases.upsertAll(c, page.purchases());
+        if (!page.deleted().isEmpty()) {
+            List<String> deletedPurchases = page.deleted().stream()
+                    .filter(d -> d.type() == Deleted.Type.PURCHASE).map(Deleted::id).toList();
+            List<String> deletedSubscriptions = page.deleted().stream()
+                    .filter(d -> d.type() == Deleted.Type.SUBSCRIPTION).map(Deleted::id).toList();
+            purchases.deleteByIds(c, deletedPurchases);
+            subscriptions.deleteByIds(c, deletedSubscriptions);
+        }
+        if (fullPass) {
+            syncState.markSeen(c, RecordType.PURCHASE, page.purchases().stream().map(Purchase::id).toList());
+            syncState.markSeen(c, RecordType.SUBSCRIPTION,
+                    page.subscriptions().stream().map(Subscription::id).toList());
+        }
     }
 
     private synchronized void startReconnectProbe() {

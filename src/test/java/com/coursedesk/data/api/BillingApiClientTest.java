@@ -253,6 +253,27 @@ class BillingApiClientTest {
     }
 
     @Test
+    void aSyncPageCarriesTheAnswersDateAsTheServersTime() {
+        Instant before = Instant.now().minusSeconds(1);
+        stub.enqueue(Canned.json(200, "{\"purchases\":[],\"subscriptions\":[],\"deleted\":[],"
+                + "\"cursor\":\"c0\",\"hasMore\":false,\"remaining\":0}"));
+        SyncPage page = client.sync("at-1", null, 500);
+        // The JDK server behind the stub stamps every answer with its clock, to the second.
+        assertThat(page.serverDate()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(page.serverDate().getNano()).isZero();
+    }
+
+    @Test
+    void httpDatesAreReadAsRfc9110SaysAndAnUnreadableOneIsNoDate() {
+        assertThat(BillingApiClient.parseHttpDate("Thu, 26 Nov 2026 10:44:35 GMT"))
+                .isEqualTo(Instant.parse("2026-11-26T10:44:35Z"));
+        assertThat(BillingApiClient.parseHttpDate(" Sun, 06 Nov 1994 08:49:37 GMT ")).isEqualTo(
+                Instant.parse("1994-11-06T08:49:37Z"));
+        assertThat(BillingApiClient.parseHttpDate("yesterday")).isNull();
+        assertThat(BillingApiClient.parseHttpDate("")).isNull();
+    }
+
+    @Test
     void cancelSendsReasonCommentAndIdempotencyKey() {
         stub.enqueue(Canned.json(200, ApiFixtures.SUBSCRIPTION), Canned.json(200, ApiFixtures.SUBSCRIPTION));
         client.cancelSubscription("at-1", "sub 1/é", CancelReason.TOO_EXPENSIVE, "Zu teuer — ¥", KEY);
