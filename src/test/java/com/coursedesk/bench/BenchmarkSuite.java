@@ -42,8 +42,9 @@ import java.util.concurrent.TimeUnit;
  *       rendering): the app with {@code -Dcoursedesk.bench.openAccount} opens the cached
  *       account and reports when its purchase table is drawn with the rows, and its memory
  *       (com.coursedesk.app.BenchmarkProbe); the floor is {@link MinimalWindow}, started with
- *       the same JVM flags and class path: the installed app's launcher flags ({@code -Xmx2g},
- *       SQLite's native library unpacked beforehand) and {@code -Dprism.order=sw}. Rounds
+ *       the same JVM flags and class path: the installed app's launcher flags (read from
+ *       {@code packaging/app-image.args}; SQLite's native library unpacked beforehand) and
+ *       {@code -Dprism.order=sw}. Rounds
  *       alternate the four, so a busy moment of the machine falls on all of them.</li>
  *   <li>JMH: full sync and its floor ({@link FullSyncBenchmark}, {@link FullSyncFloorBenchmark}),
  *       delta sync and a health round trip ({@link DeltaSyncBenchmark}), search and filters
@@ -243,6 +244,26 @@ public final class BenchmarkSuite {
         }
     }
 
+    /**
+     * The JVM options of the installed app's launcher ({@code packaging/app-image.args}), so a
+     * window here starts as the installed app does, and the floor the same way. Options naming
+     * the image's own folder are left out (the SQLite library is handled above).
+     */
+    static List<String> launcherJavaOptions() throws IOException {
+        Path args = Path.of("packaging", "app-image.args");
+        if (!Files.exists(args)) {
+            throw new IOException("Run the suite from the project folder: " + args.toAbsolutePath() + " not found");
+        }
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(args, StandardCharsets.UTF_8)) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--java-options ") && !trimmed.contains("$APPDIR")) {
+                options.add(trimmed.substring("--java-options ".length()).strip());
+            }
+        }
+        return options;
+    }
+
     private static void reportInto(Map<String, List<Report>> reports, int round, String key, Report report) {
         if (round > 0) {
             reports.computeIfAbsent(key, k -> new ArrayList<>()).add(report);
@@ -266,8 +287,9 @@ public final class BenchmarkSuite {
     private Report window(List<String> mainAndArgs, List<String> extraFlags) throws Exception {
         Path reportFile = Files.createTempFile(work, "report-", ".properties");
         Files.delete(reportFile);
-        List<String> command = new ArrayList<>(List.of(Jvm.java(), "-Xmx2g", "-Dprism.order=sw",
-                "-Dcoursedesk.bench.report=" + reportFile));
+        List<String> command = new ArrayList<>(List.of(Jvm.java()));
+        command.addAll(launcherJavaOptions());
+        command.addAll(List.of("-Dprism.order=sw", "-Dcoursedesk.bench.report=" + reportFile));
         if (sqliteLibPath != null) {
             command.add("-Dorg.sqlite.lib.path=" + sqliteLibPath);
         }

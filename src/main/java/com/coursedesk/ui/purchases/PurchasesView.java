@@ -311,6 +311,17 @@ public final class PurchasesView {
             if (column == PurchaseColumn.AMOUNT) {
                 getStyleClass().add("money");
             }
+            if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER) {
+                // Long titles are cut by the column: the whole of it on hover. The tooltip is
+                // made on the first hover (it is a popup window: making 60 when the table first
+                // fills was a visible pause) and follows the cell's text as the cell is reused.
+                addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+                    if (fullText == null && !isEmpty() && getText() != null) {
+                        fullText = new Tooltip(getText());
+                        setTooltip(fullText);
+                    }
+                });
+            }
         }
 
         private Tooltip fullText;
@@ -326,12 +337,7 @@ public final class PurchasesView {
             }
             String text = viewModel.cellText(column, row);
             setText(text);
-            if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER) {
-                // Long titles are cut by the column: the whole of it on hover. One tooltip per
-                // cell, its text changed as the cell is reused (making one is a popup window).
-                if (fullText == null) {
-                    fullText = new Tooltip();
-                }
+            if (fullText != null) {
                 fullText.setText(text);
                 setTooltip(fullText);
             }

@@ -300,7 +300,7 @@ public final class PurchasesViewModel {
      * purchases and the filter are those already shown (nothing to read again).
      */
     private record QueryResult(long generation, List<PurchaseRow> rows, List<ColumnSort> sortedBy,
-                               PurchaseTotals totals, SpendingChart chart, List<Year> years) {
+                               String countText, String totalsText, SpendingChart chart, List<Year> years) {
     }
 
     private QueryResult load(PurchaseFilter filter, long knownGeneration, PurchaseFilter knownFilter,
@@ -308,7 +308,7 @@ public final class PurchasesViewModel {
         // Every sync pass ends with a reload, most bring nothing: 100,000 rows are not read again for that.
         long generation = history.generation();
         if (generation == knownGeneration && filter.equals(knownFilter)) {
-            return new QueryResult(generation, null, order, null, null, null);
+            return new QueryResult(generation, null, order, null, null, null, null);
         }
         PurchaseMatches found = history.matches(filter, formats.locale());
         List<PurchaseRow> built = new ArrayList<>(found.size());
@@ -320,8 +320,9 @@ public final class PurchasesViewModel {
             built.add(new PurchaseRow(found, i));
         }
         sort(built, order);
-        return new QueryResult(generation, built, order, PurchaseTotals.of(found),
-                SpendingChart.of(found, history.zone()), history.years());
+        // The texts too: formatting money the first time in a currency takes milliseconds.
+        return new QueryResult(generation, built, order, messages.get("purchases.count", built.size()),
+                totalsText(PurchaseTotals.of(found)), SpendingChart.of(found, history.zone()), history.years());
     }
 
     private void apply(PurchaseFilter filter, QueryResult result) {
@@ -344,8 +345,8 @@ public final class PurchasesViewModel {
         } finally {
             applyingRows = false;
         }
-        countText.set(messages.get("purchases.count", result.rows().size()));
-        totalsText.set(totalsText(result.totals()));
+        countText.set(result.countText());
+        totalsText.set(result.totalsText());
         placeholderText.set(filter.equals(PurchaseFilter.all()) ? messages.get("purchases.empty.none")
                 : messages.get("purchases.empty.noMatch"));
         updateYearOptions(result.years());

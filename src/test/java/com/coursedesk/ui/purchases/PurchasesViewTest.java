@@ -26,6 +26,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.apache.commons.csv.CSVRecord;
@@ -197,33 +198,53 @@ class PurchasesViewTest {
         await("all again", () -> viewModel.shownRows().size() == stored().size());
     }
 
+    /** Waits until the table's rows are in this order: the view-model sorts them off the FX thread. */
+    private List<PurchaseRow> awaitSorted(String what, Comparator<PurchaseRow> order) throws Exception {
+        await(what, () -> FxToolkitExtension.onFxThread(() -> {
+            List<PurchaseRow> rows = table.getItems();
+            for (int i = 1; i < rows.size(); i++) {
+                if (order.compare(rows.get(i - 1), rows.get(i)) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        }));
+        return FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
+    }
+
     @Test
     void clickingAColumnHeaderSortsByIt(FxRobot robot) throws Exception {
         robot.clickOn(robot.lookup(".column-header .label").match(hasText("Product")).<Node>query());
-        WaitForAsyncUtils.waitForFxEvents();
-        List<Purchase> ascending = shown();
-        Comparator<PurchaseRow> byProduct = viewModel.comparator(PurchaseColumn.PRODUCT);
-        List<PurchaseRow> rows = FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
-        assertThat(rows).isSortedAccordingTo(byProduct);
-        assertThat(ascending.get(0).product().title()).isEqualTo("Algorithms, Part I");
+        List<PurchaseRow> rows = awaitSorted("sorted by product", viewModel.comparator(PurchaseColumn.PRODUCT));
+        assertThat(rows.get(0).purchase().product().title()).isEqualTo("Algorithms, Part I");
+        assertThat(viewModel.sortOrder()).containsExactly(new ColumnSort(PurchaseColumn.PRODUCT, true));
 
         robot.clickOn(robot.lookup(".column-header .label").match(hasText("Amount")).<Node>query());
-        WaitForAsyncUtils.waitForFxEvents();
-        rows = FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
-        assertThat(rows).isSortedAccordingTo(viewModel.comparator(PurchaseColumn.AMOUNT));
+        rows = awaitSorted("sorted by amount", viewModel.comparator(PurchaseColumn.AMOUNT));
         // Within one currency by amount: CNY first (alphabetically), then EUR, GBP, JPY, USD, never converted.
         assertThat(rows.get(0).purchase().total().currency().getCurrencyCode()).isEqualTo("CNY");
         assertThat(rows.get(rows.size() - 1).purchase().total().currency().getCurrencyCode()).isEqualTo("USD");
 
         robot.clickOn(robot.lookup(".column-header .label").match(hasText("Amount")).<Node>query());
-        WaitForAsyncUtils.waitForFxEvents();
-        rows = FxToolkitExtension.onFxThread(() -> List.copyOf(table.getItems()));
-        assertThat(rows).isSortedAccordingTo(viewModel.comparator(PurchaseColumn.AMOUNT).reversed());
+        awaitSorted("sorted by amount, descending", viewModel.comparator(PurchaseColumn.AMOUNT).reversed());
+        assertThat(viewModel.sortOrder()).containsExactly(new ColumnSort(PurchaseColumn.AMOUNT, false));
 
         robot.clickOn(robot.lookup(".column-header .label").match(hasText("Date")).<Node>query());
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitSorted("sorted by date", viewModel.comparator(PurchaseColumn.DATE));
         List<Instant> dates = shown().stream().map(Purchase::purchasedAt).toList();
         assertThat(dates).isSorted();
+    }
+
+    @Test
+    void hoveringATitleShowsTheWholeOfIt(FxRobot robot) throws Exception {
+        TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> !c.isEmpty()
+                && c.getTableColumn() != null && "Product".equals(c.getTableColumn().getText())).query();
+        String title = cell.getText();
+        assertThat(cell.getTooltip()).as("made on the first hover, not before").isNull();
+
+        robot.moveTo(cell);
+        await("the tooltip is installed", () -> cell.getTooltip() != null);
+        assertThat(cell.getTooltip().getText()).isEqualTo(title);
     }
 
     @Test
