@@ -56,7 +56,7 @@ public final class PurchaseHistoryService {
      * the generation, it searches the store itself.
      */
     public List<PurchaseEntry> search(PurchaseFilter filter) {
-        PurchaseMatches found = matches(filter, Locale.ROOT);
+        PurchaseMatches found = find(filter);
         List<PurchaseEntry> entries = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             entries.add(new PurchaseEntry(found.purchase(i), found.actionPending(i)));
@@ -69,15 +69,22 @@ public final class PurchaseHistoryService {
      * and are made one at a time when asked for: what a screen showing 100,000 of them uses.
      */
     public PurchaseMatches matches(PurchaseFilter filter, Locale locale) {
+        PurchaseMatches found = find(filter);
+        // A bulk load's partial result (no generation) gets an order of its own, not cached.
+        PurchaseSnapshot of = found.snapshot();
+        return found.withOrder(of.generation() < 0 ? new TextOrder(of, locale) : order(of, locale));
+    }
+
+    private PurchaseMatches find(PurchaseFilter filter) {
         PurchaseQuery query = filter.toQuery(zone);
-        PurchaseMatches found = store.read(c -> {
+        return store.read(c -> {
             if (SyncStateDao.isBulkLoad(c)) {
                 PurchaseSnapshot.Builder loaded = new PurchaseSnapshot.Builder();
                 for (StoredPurchase stored : purchases.search(c, query)) {
                     loaded.add(stored.purchase(), stored.pendingActionId());
                 }
                 PurchaseSnapshot partial = loaded.build(-1);
-                return new PurchaseMatches(partial, allOf(partial), new TextOrder(partial, locale));
+                return new PurchaseMatches(partial, allOf(partial), null);
             }
             PurchaseSnapshot known = snapshot.get();
             if (known == null || known.generation() != purchases.generation(c)) {
@@ -86,13 +93,12 @@ public final class PurchaseHistoryService {
             }
             return new PurchaseMatches(known, known.search(query), null);
         });
-        return found.snapshot().generation() < 0 ? found : found.withOrder(order(found.snapshot(), locale));
     }
 
     /**
-     * The alphabetical places of every title, partner and receipt number of the snapshot in
-     * {@code locale}'s order, made once per snapshot and language: sorting the table by title
-     * then compares two ints, not two texts, and no collation key is kept per purchase.
+     * The alphabetical places of the snapshot's titles, partners and receipt numbers in
+     * {@code locale}'s order, kept for the latest snapshot and language (each column's made when
+     * first sorted by): sorting the table by title then compares two ints, not two texts.
      */
     private TextOrder order(PurchaseSnapshot of, Locale locale) {
         TextOrder known = order.get();
