@@ -11,6 +11,10 @@ import java.util.Arrays;
  * ...) runs the headless command line, anything else (no arguments, or an option first)
  * starts the window. Kept apart from the JavaFX {@code Application} class because JavaFX
  * refuses to start from the classpath when the main class extends it.
+ *
+ * <p>The choice is made by {@link LaunchMode}, which touches no other class: loading
+ * {@code Cli} or {@code SandboxMain} would start logging with the console configuration
+ * before the window could set up its own.
  */
 public final class Main {
 
@@ -18,11 +22,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("sandbox")) {
+        if (LaunchMode.isSandbox(args)) {
             System.exit(SandboxMain.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
             return;
         }
-        if (Cli.isCommandLine(args)) {
+        if (LaunchMode.isCommandLine(args)) {
             System.exit(Cli.forUser().run(args, System.in, System.out, System.err));
             return;
         }

@@ -20,6 +20,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.IkonResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The JavaFX application and the composition root of the window. {@link #init()} does the
@@ -50,7 +52,6 @@ public final class CourseDeskApplication extends Application {
     private FxTaskRunner tasks;
     private ThemeManager themes;
     private Navigator navigator;
-    private final List<Image> icons = new ArrayList<>();
 
     @Override
     public void init() {
@@ -60,21 +61,24 @@ public final class CourseDeskApplication extends Application {
         if (!(lock instanceof InstanceLock.Acquired)) {
             return;
         }
-        core = CoreServices.forUser(directories);
         windowStore = WindowStateStore.in(directories);
         windowState = windowStore.load();
-        settings = new UserSettings(directories.settingsDir().resolve("preferences.properties"));
-        messages = Messages.load(settings.language().orElse(Locale.getDefault()));
         tasks = new FxTaskRunner();
         themes = new ThemeManager(tasks, SystemThemeDetector.forThisComputer());
-        themes.primeSystemAppearance();
-        // Decoded here, off the FX thread, which start() keeps for the scene alone.
-        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            var icon = getClass().getResource("/com/coursedesk/app/icons/coursedesk-" + size + ".png");
-            if (icon != null) {
-                icons.add(new Image(icon.toExternalForm()));
-            }
-        }
+        // Asking the system for its light or dark appearance runs a process: the rest of the
+        // set-up goes on meanwhile, on this thread.
+        CompletableFuture<Void> appearance = CompletableFuture.runAsync(themes::primeSystemAppearance);
+        // The icon fonts and the names of their thousands of icons are read on a pool thread
+        // meanwhile; the FX thread would otherwise read them while it builds the first page.
+        tasks.task(CourseDeskApplication::loadIconFonts).name("load-icon-fonts").start();
+        core = CoreServices.forUser(directories);
+        settings = new UserSettings(directories.settingsDir().resolve("preferences.properties"));
+        messages = Messages.load(settings.language().orElse(Locale.getDefault()));
+        appearance.join();
+        // The FX thread is idle while init() runs: it reads and parses the theme's stylesheet
+        // (about 100 ms) meanwhile, before start(), which runs after it, builds the scene.
+        var theme = windowState.theme();
+        UiThread.fx().execute(() -> themes.apply(theme));
         LOG.info("CourseDesk starting; data in {}", directories.dataDir());
     }
 
@@ -84,7 +88,6 @@ public final class CourseDeskApplication extends Application {
             alreadyRunning();
             return;
         }
-        themes.apply(windowState.theme());
         StackPane root = new StackPane();
         Scene scene = new Scene(root);
         themes.style(scene);
@@ -92,7 +95,10 @@ public final class CourseDeskApplication extends Application {
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
-        stage.getIcons().addAll(icons);
+        // Decoded on a pool thread (six sizes, about 80 ms) and set once ready: the window and
+        // its first page do not wait for them.
+        tasks.task(CourseDeskApplication::windowIcons).name("window-icons").onSuccess(stage.getIcons()::setAll)
+                .start();
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {
                 themes.refreshSystemAppearance();
@@ -123,6 +129,26 @@ public final class CourseDeskApplication extends Application {
             settle.setOnFinished(e -> Platform.exit());
             settle.play();
         }
+    }
+
+    private static List<Image> windowIcons() {
+        List<Image> icons = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = CourseDeskApplication.class.getResource("/com/coursedesk/app/icons/coursedesk-" + size + ".png");
+            if (icon != null) {
+                icons.add(new Image(icon.toExternalForm()));
+            }
+        }
+        return icons;
+    }
+
+    /** Ikonli's handlers, their fonts and both Material packs' icon names (what the pages use). */
+    private static Void loadIconFonts() {
+        IkonResolver resolver = IkonResolver.getInstance();
+        for (String literal : List.of("mdal-archive", "mdmz-save_alt")) {
+            resolver.resolve(literal).resolve(literal);
+        }
+        return null;
     }
 
     private void alreadyRunning() {

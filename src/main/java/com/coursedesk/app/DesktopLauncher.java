@@ -1,12 +1,12 @@
 package com.coursedesk.app;
 
+import com.coursedesk.data.db.LocalStore;
 import com.coursedesk.platform.AppDirectories;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 
 /** Starts the desktop application, with its logs in a rotating file under the user's log folder. */
@@ -17,27 +17,43 @@ public final class DesktopLauncher {
 
     public static void launch(String[] args) {
         AppDirectories directories = AppDirectories.forCurrentProcess(dataDirOption(args));
-        useAppLogging(directories);
+        System.setProperty(AppLogging.LOG_DIR_PROPERTY, directories.logDir().toString());
+        Thread warmUp = new Thread(() -> warmUp(directories), "coursedesk-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Application.launch(CourseDeskApplication.class, args);
     }
 
     /**
-     * The window logs to a rotating file under the user's log folder; the command line and the
-     * sandbox keep logback.xml (the console). Logback may already be running by now, so it is
-     * reconfigured rather than pointed at another file by a system property.
+     * What opening an account needs, done while the JavaFX toolkit starts (a second core is
+     * mostly idle then) instead of on the way to the first page. In the order needed:
+     * <ol>
+     *   <li>logging ({@link AppLogging}: a rotating file under the user's log folder; the command
+     *       line and the sandbox keep logback.xml): Logback and the first look at the time-zone
+     *       rules, which loads every zone provider on the class path, 100–300 ms. SLF4J keeps
+     *       what other threads log meanwhile and hands it on once Logback is ready;</li>
+     *   <li>the SQLite driver and its native library;</li>
+     *   <li>the default TLS context, which the JDK's HTTP client asks for when it is built, even
+     *       for plain HTTP, and which reads and parses the CA certificates (about 250 ms): an
+     *       account's API client is built before its local copy is opened;</li>
+     *   <li>the JavaFX classes of the first signed-in page ({@link ClassPreloader}).</li>
+     * </ol>
+     * Each step only makes the same later call cheaper; a failure here changes nothing else.
      */
-    private static void useAppLogging(AppDirectories directories) {
-        System.setProperty("coursedesk.logDir", directories.logDir().toString());
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+    private static void warmUp(AppDirectories directories) {
+        // The first use: Logback finds AppLogging as a service and configures itself with it.
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context && !AppLogging.isApplied(context)) {
+            // Logback was already running (set up before the folder was known): reconfigured.
             context.reset();
-            JoranConfigurator configurator = new JoranConfigurator();
-            configurator.setContext(context);
-            try {
-                configurator.doConfigure(DesktopLauncher.class.getResource("/logback-app.xml"));
-            } catch (JoranException e) {
-                System.err.println("CourseDesk: logging could not be set up: " + e.getMessage());
-            }
+            AppLogging.apply(context, directories.logDir());
         }
+        LocalStore.warmUp();
+        try {
+            SSLContext.getDefault().getDefaultSSLParameters();
+        } catch (Exception | LinkageError e) {
+            LoggerFactory.getLogger(DesktopLauncher.class).debug("Preparing TLS ahead of time failed", e);
+        }
+        ClassPreloader.preloadFirstPage();
     }
 
     /** The value of {@code --data-dir DIR} or {@code --data-dir=DIR}, or null. */

@@ -12,6 +12,7 @@ import com.coursedesk.ui.login.LoginView;
 import com.coursedesk.ui.login.LoginViewModel;
 import com.coursedesk.ui.shell.AccountContext;
 import com.coursedesk.ui.shell.DataChanges;
+import com.coursedesk.ui.shell.Screen;
 import com.coursedesk.ui.shell.ShellView;
 import com.coursedesk.ui.shell.ShellViewModel;
 import com.coursedesk.ui.shell.UserSettings;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Moves the window between the sign-in screen and a signed-in account, and owns the open
@@ -107,8 +109,12 @@ final class Navigator implements AutoCloseable {
         AccountContext context = new AccountContext(opened, messages, formats, tasks, ui, clock, themes, changes,
                 settings, this::signOut);
         shell = new ShellViewModel(opened, messages, formats, tasks, ui, changes);
-        ShellView view = new ShellView(shell, messages, screen -> Screens.create(screen, context),
-                this::returnToSignIn);
+        // The first page starts reading its data before the frame is built (the shell builds
+        // each page once, on its first visit).
+        Screen first = shell.screenProperty().get();
+        Supplier<Parent> firstPage = Screens.prepare(first, context);
+        ShellView view = new ShellView(shell, messages,
+                screen -> screen == first ? firstPage.get() : Screens.create(screen, context), this::returnToSignIn);
         Parent page = new ViewLoader(messages, type -> view).load(ShellView.class).root();
         root.getChildren().setAll(page);
         shell.start();

@@ -5,16 +5,21 @@ import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteJDBCLoader;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One account's SQLite store.
  *
  * <p>Opening it applies the Flyway migrations from {@code classpath:db/migration} before any
- * connection reads, then sets, on every connection: {@code journal_mode=WAL} (readers never
+ * connection reads (Flyway itself is loaded only when one is pending: {@link #isCurrent}),
+ * then sets, on every connection: {@code journal_mode=WAL} (readers never
  * wait for the writer), {@code foreign_keys=ON}, {@code busy_timeout=5000} and
  * {@code synchronous=NORMAL} (durable at each WAL checkpoint, which is enough for a cache the
  * server can rebuild).
@@ -57,8 +63,15 @@ public final class LocalStore implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 30;
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStore.class);
+    /**
+     * The versions of the migrations in {@code db/migration}, in order; a new migration must be
+     * added here too ({@code LocalStoreTest} compares this list with the files).
+     */
+    static final List<String> MIGRATIONS = List.of("1", "2");
+    static final String SCHEMA_HISTORY = "flyway_schema_history";
 
     private final Path file;
+    private final boolean migrated;
     private final Connection writeConnection;
     private final ExecutorService writer;
     private final BlockingQueue<Connection> readers;
@@ -66,8 +79,9 @@ public final class LocalStore implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread writerThread;
 
-    private LocalStore(Path file, Connection writeConnection, List<Connection> readConnections) {
+    private LocalStore(Path file, boolean migrated, Connection writeConnection, List<Connection> readConnections) {
         this.file = file;
+        this.migrated = migrated;
         this.writeConnection = writeConnection;
         this.allReaders = List.copyOf(readConnections);
         this.readers = new ArrayBlockingQueue<>(readConnections.size(), false, readConnections);
@@ -103,9 +117,12 @@ public final class LocalStore implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             String url = jdbcUrl(absolute);
-            migrate(url);
             Connection write = DriverManager.getConnection(url, connectionConfig().toProperties());
             opened.add(write);
+            boolean migrated = !isCurrent(write);
+            if (migrated) {
+                migrate(url);
+            }
             write.setAutoCommit(false);
             List<Connection> reads = new ArrayList<>();
             for (int i = 0; i < readConnections; i++) {
@@ -118,15 +135,59 @@ public final class LocalStore implements AutoCloseable {
                 reads.add(read);
             }
             LOG.info("Opened local store {}", absolute);
-            return new LocalStore(absolute, write, reads);
+            return new LocalStore(absolute, migrated, write, reads);
         } catch (SQLException | FlywayException | java.io.IOException e) {
             opened.forEach(LocalStore::closeQuietly);
             throw new StoreException("Cannot open local store " + absolute + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Loads the SQLite driver and its native library ahead of the first {@link #open}, which
+     * then does not wait for them (the window calls this on a thread of its own at start-up).
+     * Opens no file; failures are left for {@code open} to report.
+     */
+    public static void warmUp() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            LOG.debug("Loading SQLite ahead of time failed", e);
+        }
+    }
+
     static String jdbcUrl(Path absoluteFile) {
         return "jdbc:sqlite:" + absoluteFile;
+    }
+
+    /**
+     * Whether the schema history of the store on {@code connection} lists exactly the
+     * migrations this build ships, all successful. Then opening skips Flyway, which costs
+     * about 200 ms of every start-up (its classes, plugins and classpath scan) to find that
+     * there is nothing to do; anything else (a new store, a pending or failed migration,
+     * another program's database) goes through Flyway as before. What this skips is Flyway's
+     * comparison of the applied files' checksums with the shipped ones, which only catches a
+     * migration edited after release (a build mistake, caught while a store is not current).
+     */
+    static boolean isCurrent(Connection connection) throws SQLException {
+        List<String> applied = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + SCHEMA_HISTORY + "'")) {
+                if (!tables.next()) {
+                    return false;
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT version, success FROM " + SCHEMA_HISTORY
+                    + " ORDER BY installed_rank")) {
+                while (rs.next()) {
+                    if (rs.getInt(2) != 1) {
+                        return false;
+                    }
+                    applied.add(rs.getString(1));
+                }
+            }
+        }
+        return applied.equals(MIGRATIONS);
     }
 
     private static void migrate(String url) {
@@ -145,6 +206,11 @@ public final class LocalStore implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         return config;
+    }
+
+    /** Whether opening ran Flyway (a new store, or a migration was pending). */
+    boolean migratedOnOpen() {
+        return migrated;
     }
 
     /** The store file (absolute). */
@@ -294,14 +360,17 @@ public final class LocalStore implements AutoCloseable {
             return;
         }
         writer.shutdown();
+        boolean clean = true;
         try {
             if (!writer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("Writes to {} still running after {} s; closing anyway", file, CLOSE_WAIT_SECONDS);
                 writer.shutdownNow();
+                clean = false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             writer.shutdownNow();
+            clean = false;
         }
         try (Statement statement = writeConnection.createStatement()) {
             // Keeps query plans good as tables grow; cheap when nothing changed.
@@ -310,12 +379,59 @@ public final class LocalStore implements AutoCloseable {
         } catch (SQLException e) {
             LOG.debug("PRAGMA optimize failed on {}", file, e);
         }
-        closeQuietly(writeConnection);
-        closeReaders();
+        clean &= closeQuietly(writeConnection);
+        clean &= closeReaders();
+        if (clean) {
+            markClosedCleanly(file);
+        }
         LOG.info("Closed local store {}", file);
     }
 
-    private void closeReaders() {
+    /**
+     * The file left next to a store closed cleanly: what the store file looked like right after
+     * (its size, modification time and file key). {@link StoreOpener} skips its check of a file
+     * that still looks like that, and deletes the mark before it uses the file, so a session
+     * that ends in a crash leaves none and the next start checks again.
+     */
+    static Path cleanCloseMark(Path file) {
+        return file.resolveSibling(file.getFileName() + ".closed");
+    }
+
+    /**
+     * What {@link #cleanCloseMark} records: empty when the file is missing or has a write-ahead
+     * log or rollback journal beside it (its last session did not end with every change in
+     * the file itself).
+     */
+    static Optional<String> fingerprint(Path file) {
+        try {
+            for (String suffix : List.of("-wal", "-journal")) {
+                if (Files.exists(file.resolveSibling(file.getFileName() + suffix))) {
+                    return Optional.empty();
+                }
+            }
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return Optional.of("size=" + attributes.size() + " modified=" + attributes.lastModifiedTime().toInstant()
+                    + " key=" + attributes.fileKey());
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void markClosedCleanly(Path file) {
+        Optional<String> fingerprint = fingerprint(file);
+        if (fingerprint.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(cleanCloseMark(file), fingerprint.get(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            // The next start checks the file, as after a crash.
+            LOG.debug("Cannot mark {} as closed cleanly", file, e);
+        }
+    }
+
+    /** Whether every reader was handed back and closed. */
+    private boolean closeReaders() {
         // Waits for reads in progress to hand their connection back before closing it.
         List<Connection> returned = new ArrayList<>();
         try {
@@ -330,15 +446,20 @@ public final class LocalStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        returned.forEach(LocalStore::closeQuietly);
-        allReaders.stream().filter(c -> !returned.contains(c)).forEach(LocalStore::closeQuietly);
+        boolean clean = returned.size() == allReaders.size();
+        for (Connection connection : allReaders) {
+            clean &= closeQuietly(connection);
+        }
+        return clean;
     }
 
-    private static void closeQuietly(Connection connection) {
+    private static boolean closeQuietly(Connection connection) {
         try {
             connection.close();
+            return true;
         } catch (SQLException e) {
             LOG.debug("Closing a connection failed", e);
+            return false;
         }
     }
 }
