@@ -48,6 +48,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -156,15 +157,14 @@ public final class PurchasesView {
     @FXML
     private ComboBox<FilterOption<Currency>> chartCurrency;
     @FXML
-    private BarChart<String, Number> chart;
-    @FXML
     private Tab chartTab;
     @FXML
-    private CategoryAxis chartXAxis;
-    @FXML
-    private NumberAxis chartYAxis;
+    private StackPane chartArea;
     @FXML
     private Label chartPlaceholder;
+    // Made on the chart tab's first showing (chart()): a bar chart, its axes and their styles
+    // cost the start-up of a page most learners open on the history tab.
+    private BarChart<String, Number> chart;
     private List<ChartBar> drawnBars;
     @FXML
     private Label countLabel;
@@ -488,23 +488,8 @@ public final class PurchasesView {
         chartCurrency.setItems(viewModel.chartCurrencies());
         chartCurrency.valueProperty().bindBidirectional(viewModel.chartCurrencyProperty());
         chartCurrency.disableProperty().bind(Bindings.size(viewModel.chartCurrencies()).lessThan(2));
-        chartYAxis.labelProperty().bind(viewModel.chartAxisLabelProperty());
-        chartYAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return viewModel.axisTickText(value);
-            }
-
-            @Override
-            public Number fromString(String text) {
-                // Tick labels are only ever shown, never typed in, so nothing is parsed back.
-                return null;
-            }
-        });
-        chart.widthProperty().addListener((obs, old, width) -> fitBarWidth());
         chartPlaceholder.textProperty().bind(viewModel.chartPlaceholderProperty());
         chartPlaceholder.visibleProperty().bind(viewModel.chartPlaceholderProperty().isNotEmpty());
-        chart.visibleProperty().bind(chartPlaceholder.visibleProperty().not());
         // Drawn only while its tab is shown: a reload of a long history (every sync pass ends with
         // one) would otherwise rebuild sixty bars on the UI thread for a hidden chart (~70 ms).
         viewModel.chartBars().addListener((ListChangeListener<ChartBar>) change -> {
@@ -520,6 +505,40 @@ public final class PurchasesView {
         if (chartTab.isSelected()) {
             fillChart();
         }
+    }
+
+    /** The bar chart, made and bound the first time it is needed. */
+    private BarChart<String, Number> chart() {
+        if (chart == null) {
+            CategoryAxis xAxis = new CategoryAxis();
+            xAxis.setAnimated(false);
+            NumberAxis chartYAxis = new NumberAxis();
+            chartYAxis.setAnimated(false);
+            chartYAxis.setForceZeroInRange(true);
+            chartYAxis.labelProperty().bind(viewModel.chartAxisLabelProperty());
+            chartYAxis.setTickLabelFormatter(new StringConverter<>() {
+                @Override
+                public String toString(Number value) {
+                    return viewModel.axisTickText(value);
+                }
+
+                @Override
+                public Number fromString(String text) {
+                    // Tick labels are only ever shown, never typed in, so nothing is parsed back.
+                    return null;
+                }
+            });
+            chart = new BarChart<>(xAxis, chartYAxis);
+            chart.setId("chart");
+            chart.setAnimated(false);
+            chart.setLegendVisible(false);
+            chart.setBarGap(2);
+            chart.setCategoryGap(6);
+            chart.widthProperty().addListener((obs, old, width) -> fitBarWidth());
+            chart.visibleProperty().bind(chartPlaceholder.visibleProperty().not());
+            chartArea.getChildren().add(0, chart);
+        }
+        return chart;
     }
 
     private void selectGranularity(SpendingChart.Granularity granularity) {
@@ -542,8 +561,9 @@ public final class PurchasesView {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         series.getData().setAll(data);
         // A new series (and category list) each time: CategoryAxis misplaces labels when categories change in place.
+        BarChart<String, Number> chart = chart();
         chart.getData().clear();
-        chartXAxis.getCategories().setAll(categories);
+        ((CategoryAxis) chart.getXAxis()).getCategories().setAll(categories);
         chart.getData().add(series);
         fitBarWidth();
         for (int i = 0; i < data.size(); i++) {
@@ -565,6 +585,9 @@ public final class PurchasesView {
 
     /** A few years would make bars a third of the chart wide: the gap between categories takes the rest. */
     private void fitBarWidth() {
+        if (chart == null) {
+            return;
+        }
         int bars = Math.max(1, viewModel.chartBars().size());
         double perCategory = Math.max(0, chart.getWidth() - 120) / bars;
         chart.setCategoryGap(Math.max(4, perCategory - MAX_BAR_WIDTH));

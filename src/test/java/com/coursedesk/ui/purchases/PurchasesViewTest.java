@@ -236,6 +236,19 @@ class PurchasesViewTest {
     }
 
     @Test
+    void theSpendingChartIsMadeWhenItsTabIsFirstShown(FxRobot robot) {
+        assertThat(robot.lookup("#chart").tryQuery()).as("not made at start-up").isEmpty();
+
+        robot.clickOn(robot.lookup(".tab-label").match(hasText("Spending")).<Node>query());
+        await("the chart is drawn", () -> robot.lookup(".chart-bar").queryAll().size() > 0);
+        assertThat(robot.lookup("#chart").tryQuery()).isPresent();
+        // One bar per period (the hidden legend's symbol also carries the style class).
+        assertThat(robot.lookup(".chart-bar").queryAll().stream()
+                .filter(bar -> !bar.getStyleClass().contains("bar-legend-symbol")).count())
+                .isEqualTo(viewModel.chartBars().size());
+    }
+
+    @Test
     void hoveringATitleShowsTheWholeOfIt(FxRobot robot) throws Exception {
         TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> !c.isEmpty()
                 && c.getTableColumn() != null && "Product".equals(c.getTableColumn().getText())).query();
