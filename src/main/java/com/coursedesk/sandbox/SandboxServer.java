@@ -156,10 +156,21 @@ public final class SandboxServer implements AutoCloseable {
 
     // ----- HTTP -----
 
-    /** What the server answers. */
-    record Answer(int status, String body, boolean problem, Map<String, String> headers) {
+    /**
+     * What the server answers; a body given as {@code utf8} bytes (a sync page) is sent as it is,
+     * and then {@code body} is null.
+     */
+    record Answer(int status, String body, boolean problem, Map<String, String> headers, byte[] utf8) {
+        Answer(int status, String body, boolean problem, Map<String, String> headers) {
+            this(status, body, problem, headers, null);
+        }
+
         static Answer json(int status, String body) {
             return new Answer(status, body, false, Map.of());
+        }
+
+        static Answer json(int status, byte[] utf8) {
+            return new Answer(status, null, false, Map.of(), utf8);
         }
 
         static Answer empty(int status) {
@@ -422,19 +433,20 @@ public final class SandboxServer implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>(answer.headers());
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        if (answer.body() == null) {
+        if (answer.body() == null && answer.utf8() == null) {
             exchange.sendResponseHeaders(answer.status(), -1);
             exchange.close();
             return;
         }
-        String body = answer.body();
+        byte[] bytes = answer.utf8() != null ? answer.utf8() : answer.body().getBytes(StandardCharsets.UTF_8);
         boolean control = path.startsWith("/_sandbox/");
         if (!control && !answer.problem() && faults.takeMalformedJson(path)) {
-            body = body.substring(0, Math.max(1, body.length() / 2));
+            // Cut at a character boundary (the text's half), as the String was cut before.
+            String body = new String(bytes, StandardCharsets.UTF_8);
+            bytes = body.substring(0, Math.max(1, body.length() / 2)).getBytes(StandardCharsets.UTF_8);
         }
         exchange.getResponseHeaders().set("Content-Type",
                 (answer.problem() ? "application/problem+json" : "application/json") + "; charset=utf-8");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (!control && faults.takeDropConnection(path)) {
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             OutputStream out = exchange.getResponseBody();

@@ -21,8 +21,11 @@ import java.util.function.Supplier;
  */
 final class SandboxStore implements AutoCloseable {
 
-    /** One row of the change feed. */
-    record FeedRow(long seq, String type, String id, boolean deleted, String json) {
+    /**
+     * One row of the change feed; {@code json} is the record's stored JSON as UTF-8 bytes (null
+     * for a deletion), which a sync page copies as they are.
+     */
+    record FeedRow(long seq, String type, String id, boolean deleted, byte[] json) {
     }
 
     /** A stored session: hashes only, never the tokens themselves. */
@@ -390,8 +393,10 @@ final class SandboxStore implements AutoCloseable {
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    // The stored text's own UTF-8 bytes: a page copies them, with no decoding
+                    // into a String and encoding back.
                     rows.add(new FeedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
-                            rs.getString(5)));
+                            rs.getBytes(5)));
                 }
             }
             return rows;

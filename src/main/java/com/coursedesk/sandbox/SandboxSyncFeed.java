@@ -46,28 +46,85 @@ final class SandboxSyncFeed {
         this.secret = HexFormat.of().parseHex(hex);
     }
 
-    String page(String accountId, String cursor, String limitParam) {
+    /**
+     * One page of the feed as the UTF-8 body to send: the records' stored JSON copied byte for
+     * byte into the lists. A 1,000-record page is half a megabyte; decoding it into Strings
+     * (widened to UTF-16 by the first title outside Latin-1) and encoding it back was a sixth
+     * of serving it, on the cores the client syncs with.
+     */
+    byte[] page(String accountId, String cursor, String limitParam) {
         int limit = parseLimit(limitParam);
         long after = cursor == null ? 0 : decode(accountId, cursor);
         List<SandboxStore.FeedRow> rows = store.feedAfter(accountId, after, limit);
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
         long remaining = rows.size() < limit ? 0 : remainingAfter(accountId, after, last, rows.size());
 
-        StringBuilder purchases = new StringBuilder();
-        StringBuilder subscriptions = new StringBuilder();
-        StringBuilder deleted = new StringBuilder();
+        int size = 128;
+        for (SandboxStore.FeedRow row : rows) {
+            size += row.json() == null ? 64 + row.id().length() : row.json().length + 1;
+        }
+        Body body = new Body(size);
+        body.ascii("{\"purchases\":[");
+        list(body, rows, row -> !row.deleted() && row.type().equals("purchase"));
+        body.ascii("],\"subscriptions\":[");
+        list(body, rows, row -> !row.deleted() && !row.type().equals("purchase"));
+        body.ascii("],\"deleted\":[");
+        boolean first = true;
         for (SandboxStore.FeedRow row : rows) {
             if (row.deleted()) {
-                append(deleted, "{\"type\":\"" + row.type() + "\",\"id\":" + SandboxJson.GSON.toJson(row.id()) + "}");
-            } else if (row.type().equals("purchase")) {
-                append(purchases, row.json());
-            } else {
-                append(subscriptions, row.json());
+                body.ascii(first ? "" : ",");
+                body.text("{\"type\":\"" + row.type() + "\",\"id\":" + SandboxJson.GSON.toJson(row.id()) + "}");
+                first = false;
             }
         }
-        return "{\"purchases\":[" + purchases + "],\"subscriptions\":[" + subscriptions + "],\"deleted\":["
-                + deleted + "],\"cursor\":" + SandboxJson.GSON.toJson(encode(accountId, last))
-                + ",\"hasMore\":" + (remaining > 0) + ",\"remaining\":" + remaining + "}";
+        body.ascii("],\"cursor\":");
+        body.text(SandboxJson.GSON.toJson(encode(accountId, last)));
+        body.ascii(",\"hasMore\":" + (remaining > 0) + ",\"remaining\":" + remaining + "}");
+        return body.bytes();
+    }
+
+    private static void list(Body body, List<SandboxStore.FeedRow> rows,
+                             java.util.function.Predicate<SandboxStore.FeedRow> which) {
+        boolean first = true;
+        for (SandboxStore.FeedRow row : rows) {
+            if (which.test(row)) {
+                if (!first) {
+                    body.ascii(",");
+                }
+                body.raw(row.json());
+                first = false;
+            }
+        }
+    }
+
+    /** A growing UTF-8 buffer, sized up front. */
+    private static final class Body {
+        private byte[] bytes;
+        private int length;
+
+        Body(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void raw(byte[] more) {
+            if (length + more.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more.length));
+            }
+            System.arraycopy(more, 0, bytes, length, more.length);
+            length += more.length;
+        }
+
+        void ascii(String text) {
+            raw(text.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        void text(String text) {
+            raw(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] bytes() {
+            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+        }
     }
 
     /**
@@ -91,13 +148,6 @@ final class SandboxSyncFeed {
 
     /** {@code count} changes of {@code accountId} follow {@code after}, while the feed ends at {@code lastSeq}. */
     private record Remaining(String accountId, long after, long lastSeq, long count) {
-    }
-
-    private static void append(StringBuilder list, String json) {
-        if (!list.isEmpty()) {
-            list.append(',');
-        }
-        list.append(json);
     }
 
     private static int parseLimit(String text) {

@@ -258,4 +258,22 @@ class SandboxSyncTest {
         assertThat(ids).hasSize(whole.size());
         assertThat(whole.deleted()).isEmpty();
     }
+
+    @Test
+    void recordsOutsideAsciiArriveIntactAndThePageIsValidUtf8() {
+        Snapshot full = fx.fullSync(ada);
+        String title = "Aprendizaje Automático — 機械学習 \uD83D\uDE80 \"quoted\" \\ back";
+        Response added = fx.control("POST", "/_sandbox/accounts/" + ADA + "/purchases",
+                "{\"title\":" + new com.google.gson.Gson().toJson(title) + ",\"amountMinor\":3900,\"currency\":\"EUR\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        Response raw = fx.get("/v1/sync?cursor=" + full.cursor(), ada);
+
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.validUtf8()).isTrue();
+        SyncPage delta = SyncPage.of(raw.json());
+        assertThat(delta.purchases()).hasSize(1);
+        assertThat(SandboxFixture.title(delta.purchases().get(0))).isEqualTo(title);
+        assertThat(delta.hasMore()).isFalse();
+    }
 }

@@ -264,8 +264,8 @@ public final class PurchaseDao {
         List<String> conditions = new ArrayList<>();
         List<String> ftsTerms = new ArrayList<>();
         List<String> terms = SearchText.terms(query.text());
-        // During a bulk load the search index is built only at its end (SyncStateDao).
-        boolean indexReady = terms.isEmpty() || !SyncStateDao.isBulkLoad(connection);
+        // A bulk load fills the search index only after its end (SyncStateDao).
+        boolean indexReady = terms.isEmpty() || SyncStateDao.isSearchIndexReady(connection);
         for (String term : terms) {
             // The trigram index cannot match fewer than three characters.
             if (indexReady && term.codePointCount(0, term.length()) >= 3) {

@@ -208,4 +208,141 @@ class SyncStateDaoTest {
         assertThat(purchaseIndexes()).containsExactlyElementsOf(indexesBefore);
         assertThat(idsMatching("statis")).containsExactly("p1");
     }
+
+    private List<String> purchaseTriggers() {
+        return store.read(c -> {
+            List<String> names = new java.util.ArrayList<>();
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                         + "AND tbl_name = 'purchases' ORDER BY name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        });
+    }
+
+    private long generation() {
+        return store.read(purchases::generation);
+    }
+
+    private long[] writerSettings() {
+        return store.write(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                long cache;
+                long checkpoint;
+                try (java.sql.ResultSet rs = st.executeQuery("PRAGMA cache_size")) {
+                    cache = rs.getLong(1);
+                }
+                try (java.sql.ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
+                    checkpoint = rs.getLong(1);
+                }
+                return new long[] {cache, checkpoint};
+            }
+        });
+    }
+
+    @Test
+    void aBulkLoadLeavesItsTriggersOutAndCountsOneGenerationAtItsEnd() {
+        List<String> triggersBefore = purchaseTriggers();
+        assertThat(triggersBefore).contains("purchases_search_insert", "purchases_generation_insert");
+        long before = generation();
+
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            return null;
+        });
+        assertThat(purchaseTriggers()).as("they would do nothing during the load").isEmpty();
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p1").build(), purchase("p2").build()));
+            purchases.upsertAll(c, List.of(purchase("p2").version(2).build()));
+            purchases.deleteByIds(c, List.of("p1"));
+            return null;
+        });
+        assertThat(generation()).as("nothing counted during the load").isEqualTo(before);
+
+        store.write(dao::finishFullPass);
+
+        assertThat(purchaseTriggers()).containsExactlyElementsOf(triggersBefore);
+        assertThat(generation()).isEqualTo(before + 1);
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p3").build()));
+            return null;
+        });
+        assertThat(generation()).as("counted again after the load").isEqualTo(before + 2);
+    }
+
+    @Test
+    void theSearchIndexIsFilledAfterTheLoadAndSearchesFindTheSameMeanwhile() {
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            purchases.upsertAll(c, List.of(purchase("p1").title("Statistics with Python").build(),
+                    purchase("p2").title("Deep Learning").build(), purchase("p3").receipt("RCPT-PY-778").build()));
+            return null;
+        });
+        store.write(dao::finishFullPass);
+        assertThat(store.read(SyncStateDao::isBulkLoad)).isFalse();
+        assertThat(store.read(SyncStateDao::isSearchIndexReady)).as("waits for buildSearchIndex").isFalse();
+        // A purchase written between the end of the load and the fill (the triggers are back).
+        store.write(c -> {
+            purchases.upsertAll(c, List.of(purchase("p4").title("Python for Everybody").build()));
+            return null;
+        });
+        List<String> pythonBefore = idsMatching("python");
+        List<String> receiptBefore = idsMatching("py-778");
+        assertThat(pythonBefore).containsExactlyInAnyOrder("p1", "p4");
+        assertThat(receiptBefore).containsExactly("p3");
+
+        boolean built = store.write(dao::buildSearchIndex);
+
+        assertThat(built).isTrue();
+        assertThat(store.read(SyncStateDao::isSearchIndexReady)).isTrue();
+        assertThat(idsMatching("python")).containsExactlyInAnyOrderElementsOf(pythonBefore);
+        assertThat(idsMatching("py-778")).containsExactlyElementsOf(receiptBefore);
+        assertThat(idsMatching("learn")).containsExactlyInAnyOrder("p2", "p3");
+        long indexed = store.read(c -> {
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery(
+                         "SELECT COUNT(*) FROM purchase_search WHERE purchase_search MATCH '\"python\"'")) {
+                return rs.getLong(1);
+            }
+        });
+        assertThat(indexed).as("each purchase indexed once").isEqualTo(2);
+        assertThat(store.write(dao::buildSearchIndex)).as("nothing waits any more").isFalse();
+    }
+
+    @Test
+    void aBulkLoadWritesWithoutCheckpointsUntilItsSearchIndexIsFilled() {
+        long[] everyday = writerSettings();
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            return null;
+        });
+        long[] loading = writerSettings();
+        assertThat(loading[1]).as("no automatic checkpoint").isZero();
+        assertThat(loading[0]).as("a larger page cache").isLessThan(everyday[0]);
+
+        store.write(dao::finishFullPass);
+        assertThat(writerSettings()).as("until the fill").containsExactly(loading);
+        store.write(dao::buildSearchIndex);
+
+        assertThat(writerSettings()).containsExactly(everyday);
+    }
+
+    @Test
+    void aBulkLoadResumedOnANewConnectionGetsItsSettingsAgain() {
+        store.write(c -> {
+            dao.startFullPass(c, T0);
+            return null;
+        });
+        store.close();
+        store = LocalStore.open(dir.resolve("store.db"));
+        assertThat(writerSettings()[1]).as("a new connection starts with the defaults").isNotZero();
+
+        boolean bulk = store.write(SyncStateDao::prepareBulkWrite);
+
+        assertThat(bulk).isTrue();
+        assertThat(writerSettings()[1]).isZero();
+    }
 }

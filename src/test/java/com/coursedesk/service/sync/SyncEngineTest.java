@@ -2,6 +2,11 @@ package com.coursedesk.service.sync;
 
 import com.coursedesk.data.db.ActionRecord;
 import com.coursedesk.data.db.ActionState;
+import com.coursedesk.data.db.PurchaseDao;
+import com.coursedesk.data.db.PurchaseQuery;
+import com.coursedesk.data.db.SearchText;
+import com.coursedesk.data.db.StoredPurchase;
+import com.coursedesk.data.db.SyncStateDao;
 import com.coursedesk.domain.CancelReason;
 import com.coursedesk.domain.KnownAccount;
 import com.coursedesk.domain.Subscription;
@@ -143,5 +148,34 @@ class SyncEngineTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void aFirstSyncEndsBeforeItsSearchIndexIsFilledAndSearchesFindTheSameBeforeAndAfter() throws Exception {
+        AccountSession session = fx.signIn(service, ADA);
+        PurchaseDao purchases = new PurchaseDao();
+        long generationBefore = session.store().read(purchases::generation);
+
+        assertThat(session.sync().syncNow().get(60, TimeUnit.SECONDS)).isInstanceOf(SyncStatus.Idle.class);
+
+        assertThat(session.store().read(purchases::generation)).as("the screen reads the history again")
+                .isNotEqualTo(generationBefore);
+        List<StoredPurchase> all = session.store().read(purchases::findAll);
+        assertThat(all).isNotEmpty();
+        String word = all.get(0).purchase().product().title().split(" ")[0];
+        List<String> expected = all.stream()
+                .filter(p -> SearchText.fold(p.purchase().product().title() + "\n" + p.purchase().product().partner()
+                        + "\n" + p.purchase().receiptNumber()).contains(SearchText.fold(word)))
+                .map(p -> p.purchase().id()).toList();
+        // Right after the pass, with or without the index (the fill is queued on the writer):
+        List<String> atOnce = session.store().read(c -> purchases.searchIds(c, PurchaseQuery.all().withText(word)));
+        assertThat(atOnce).containsExactlyInAnyOrderElementsOf(expected);
+
+        // Writes run in order: this one runs after the fill the pass queued.
+        boolean ready = session.store().write(SyncStateDao::isSearchIndexReady);
+
+        assertThat(ready).isTrue();
+        List<String> indexed = session.store().read(c -> purchases.searchIds(c, PurchaseQuery.all().withText(word)));
+        assertThat(indexed).containsExactlyInAnyOrderElementsOf(expected);
     }
 }
