@@ -117,8 +117,18 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Syncs now and then every {@link #PERIOD}. */
     public synchronized void start() {
+        start(Duration.ZERO);
+    }
+
+    /**
+     * Syncs after {@code firstPassAfter}, then every {@link #PERIOD}; {@link #syncNow()} is not
+     * delayed. The window waits a moment so that building and drawing its first frames does not
+     * share two cores with parsing and writing a large history.
+     */
+    public synchronized void start(Duration firstPassAfter) {
         if (periodic == null && !closed) {
-            periodic = executor.scheduleWithFixedDelay(this::syncNow, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            periodic = executor.scheduleWithFixedDelay(this::syncNow, firstPassAfter.toMillis(), PERIOD.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -57,14 +58,19 @@ public final class ShellViewModel {
         }
     }
 
-    /** Starts listening and syncing: now, then every 15 minutes and when the server is back. */
+    /** How long after the account's window opens its first sync pass starts. */
+    static final Duration FIRST_PASS_AFTER = Duration.ofMillis(500);
+
+    /** Starts listening and syncing: in a moment, then every 15 minutes and when the server is back. */
     public void start() {
         session.sync().addListener(syncListener);
         // Any change (a pass ending, an action queued on a page) may change what waits to be sent.
         changes.subscribe(pendingListener);
         show(session.sync().status());
         refreshPending();
-        session.sync().start();
+        // The local copy is on screen at once; the first pass starts when the window has been
+        // drawn (a full pass of a long history kept both cores busy while the page appeared).
+        session.sync().start(FIRST_PASS_AFTER);
     }
 
     public void syncNow() {

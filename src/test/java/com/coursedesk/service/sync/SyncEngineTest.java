@@ -79,6 +79,46 @@ class SyncEngineTest {
     }
 
     @Test
+    void aDelayedStartWaitsForItsFirstPassButSyncNowDoesNot() throws Exception {
+        AccountSession session = fx.signIn(service, ADA);
+        List<Long> passStarts = new CopyOnWriteArrayList<>();
+        session.sync().addListener(s -> {
+            if (s instanceof SyncStatus.Syncing sy && sy.total() == -1) {
+                passStarts.add(System.nanoTime());
+            }
+        });
+
+        long started = System.nanoTime();
+        session.sync().start(Duration.ofMillis(700));
+        Thread.sleep(300);
+        assertThat(passStarts).as("no pass within the delay").isEmpty();
+        waitUntil(() -> passStarts.size() == 1);
+        assertThat(Duration.ofNanos(passStarts.get(0) - started)).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+        waitUntil(() -> session.sync().status() instanceof SyncStatus.Idle);
+
+        // "Sync now" is never delayed. (A call in the instant the first pass is ending shares
+        // that pass, as two calls do: asked again until a pass of its own has run.)
+        long asked = System.nanoTime();
+        while (passStarts.size() < 2) {
+            asked = System.nanoTime();
+            assertThat(session.sync().syncNow().get(60, TimeUnit.SECONDS)).isInstanceOf(SyncStatus.Idle.class);
+        }
+        assertThat(passStarts).hasSize(2);
+        assertThat(Duration.ofNanos(passStarts.get(1) - asked)).isLessThan(Duration.ofMillis(700));
+        fx.assertMatchesServer(session, ADA);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void closeDuringASlowSyncReturnsPromptlyAndLeavesTheStoreConsistent() throws Exception {
         AccountSession session = fx.signIn(service, SCALE);
         CountDownLatch firstPage = new CountDownLatch(1);
