@@ -18,8 +18,8 @@ public final class LaunchMode {
     /**
      * Whether {@code args} ask for the command line rather than the window: {@code cli ...},
      * {@code help}/{@code --help}, or a first word after {@code --data-dir DIR}. No arguments,
-     * or another option first, start the window. The same rule as
-     * {@code com.coursedesk.cli.Cli.isCommandLine}.
+     * or another option first, start the window. {@code Cli.isCommandLine} asks this
+     * (this class loads nothing else, so the launcher can ask before any other class).
      */
     public static boolean isCommandLine(String[] args) {
         if (args.length > 0 && args[0].equals("cli")) {

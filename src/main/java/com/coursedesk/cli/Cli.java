@@ -1,5 +1,6 @@
 package com.coursedesk.cli;
 
+import com.coursedesk.LaunchMode;
 import com.coursedesk.app.CoreServices;
 import com.coursedesk.data.db.ActionKind;
 import com.coursedesk.data.db.StoreException;
@@ -80,21 +81,8 @@ public final class Cli {
      * {@code --data-dir DIR}. No arguments, or another option first, start the window.
      */
     public static boolean isCommandLine(String[] args) {
-        if (args.length > 0 && args[0].equals("cli")) {
-            return true;
-        }
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return true;
-            }
-            if (arg.equals("--data-dir")) {
-                i++;
-            } else if (!arg.startsWith("--data-dir=")) {
-                return !arg.startsWith("-");
-            }
-        }
-        return false;
+        // One rule for the launcher and the command line: LaunchMode decides before this class loads.
+        return LaunchMode.isCommandLine(args);
     }
 
     /** Runs one command; returns its exit code. */
