@@ -175,12 +175,6 @@ public final class PurchaseSnapshot {
                 receiptNumbers.get(index), payments[payment[index]], instant(updatedAt[index]), version[index]);
     }
 
-    /** The purchase at {@code index} with its pending mark, made on each call. */
-    public StoredPurchase stored(int index) {
-        long action = pendingAction[index];
-        return new StoredPurchase(purchase(index), action == NO_ACTION ? null : action);
-    }
-
     public String id(int index) {
         return ids.get(index);
     }
@@ -269,16 +263,6 @@ public final class PurchaseSnapshot {
             }
         }
         return Arrays.copyOf(found, count);
-    }
-
-    /** The purchases matching {@code query}, newest first, as {@link PurchaseDao#search} returns them. */
-    public List<StoredPurchase> searchStored(PurchaseQuery query) {
-        int[] found = search(query);
-        List<StoredPurchase> result = new ArrayList<>(found.length);
-        for (int i : found) {
-            result.add(stored(i));
-        }
-        return result;
     }
 
     /** Which ordinals pass: all of them when none is asked for. */

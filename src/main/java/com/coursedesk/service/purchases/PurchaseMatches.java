@@ -45,16 +45,6 @@ public final class PurchaseMatches {
     /** The texts the table sorts alphabetically. */
     public enum Text { TITLE, PARTNER, RECEIPT }
 
-    /** Whether sorting by these texts is ready (their places are known), so it makes no work. */
-    public boolean hasOrder(Collection<Text> texts) {
-        for (Text text : texts) {
-            if (order == null || !order.has(text)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Makes the places of these texts, once per history and language: call off the UI thread. */
     public void prepareOrder(Collection<Text> texts) {
         for (Text text : texts) {

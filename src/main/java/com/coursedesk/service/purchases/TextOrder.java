@@ -38,10 +38,6 @@ final class TextOrder {
         return locale;
     }
 
-    synchronized boolean has(PurchaseMatches.Text text) {
-        return places[text.ordinal()] != null;
-    }
-
     /** The places of one column, made now if not yet (call off the UI thread when unsure). */
     synchronized int[] places(PurchaseMatches.Text text) {
         int[] known = places[text.ordinal()];
