@@ -49,8 +49,9 @@ public final class PurchaseSnapshot {
      * three currencies as one 9-letter text; absent times and ids as Long.MIN_VALUE.
      */
     static final String SELECT = "SELECT id, "
-            + ordinals("kind", wire(PurchaseKind.values())) + " | (" + ordinals("product_type", wire(ProductType.values()))
-            + " << 3) | (" + ordinals("channel", wire(Channel.values())) + " << 6) | ("
+            + ordinals("kind", wire(PurchaseKind.values())) + " | ("
+            + ordinals("product_type", wire(ProductType.values())) + " << 3) | ("
+            + ordinals("channel", wire(Channel.values())) + " << 6) | ("
             + ordinals("status", wire(PurchaseStatus.values())) + " << 9) | ((payment_type = 'card') << 12), "
             + "product_id, product_title, product_partner, subscription_id, amount_minor, tax_minor, total_minor, "
             + "amount_currency || tax_currency || total_currency, purchased_at, "
@@ -285,8 +286,14 @@ public final class PurchaseSnapshot {
         return names;
     }
 
-    /** {@code CASE column WHEN 'wire0' THEN 0 ... ELSE 7 END}: the wire names are the domain's constants (at most 7). */
+    /**
+     * {@code CASE column WHEN 'wire0' THEN 0 ... ELSE 7 END}: the wire names are the domain's
+     * constants (at most 7, so each fits in three bits).
+     */
     private static String ordinals(String column, String[] wireNames) {
+        if (wireNames.length > 7) {
+            throw new IllegalStateException(column + " has more values than three bits hold with 7 for unknown");
+        }
         StringBuilder sql = new StringBuilder("CASE ").append(column);
         for (int i = 0; i < wireNames.length; i++) {
             sql.append(" WHEN '").append(wireNames[i].replace("'", "''")).append("' THEN ").append(i);

@@ -41,7 +41,6 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.Comparator;
@@ -495,7 +494,8 @@ public final class PurchasesViewModel {
             case PARTNER -> m.partner(i);
             case TYPE -> words.type(m.type(i));
             case AMOUNT -> formats.money(m.total(i));
-            case STATUS -> m.actionPending(i) ? messages.get("purchases.status.refundRequested", words.status(m.status(i)))
+            case STATUS -> m.actionPending(i)
+                    ? messages.get("purchases.status.refundRequested", words.status(m.status(i)))
                     : words.status(m.status(i));
             case CHANNEL -> words.channel(m.channel(i));
             case RECEIPT -> m.receiptNumber(i);
@@ -512,7 +512,8 @@ public final class PurchasesViewModel {
 
     private void buildComparators() {
         // Every comparison reads primitive columns: sorting 100,000 rows makes no objects.
-        Comparator<PurchaseRow> byDate = Comparator.comparingLong((PurchaseRow r) -> r.matches().purchasedAtMillis(r.position()))
+        Comparator<PurchaseRow> byDate = Comparator
+                .comparingLong((PurchaseRow r) -> r.matches().purchasedAtMillis(r.position()))
                 .thenComparing(PurchaseRow::id);
         comparators.put(PurchaseColumn.DATE, byDate);
         comparators.put(PurchaseColumn.PRODUCT, Comparator.comparingInt(
