@@ -97,7 +97,7 @@ if [ -z "$deb" ]; then
   (cd "$repo" && timeout 600 mvn -B -Pinstaller -DskipTests "-Dcoursedesk.build.dir=$build_dir" package) \
     >"$artifacts/build.log" 2>&1 || { tail -n 60 "$artifacts/build.log" >&2; fail "the installer build failed"; }
   grep -E "jdeps:|cds-train|installers:|app image:|runtime:" "$artifacts/build.log" | sed 's/^\[[A-Z]*\] *//' || true
-  deb=$(ls "$build_dir"/installer/installers/coursedesk_*.deb 2>/dev/null | head -n 1)
+  deb=$(ls "$build_dir"/installer/installers/coursedesk_*.deb 2>/dev/null | sed -n 1p)
   [ -n "$deb" ] || fail "no .deb in $build_dir/installer/installers"
 fi
 echo "package: $deb ($(du -h "$deb" | cut -f1))"
@@ -108,7 +108,7 @@ for needed in 'libgtk-3-0(t64)?' 'libc6' 'xdg-utils'; do
 done
 version=$(dpkg-deb -f "$deb" Version)
 pom_version=$(sed -n '/<artifactId>coursedesk<\/artifactId>/,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' \
-  "$repo/pom.xml" | head -n 1)
+  "$repo/pom.xml" | sed -n 1p)
 [ "${version%-*}" = "${pom_version%%-*}" ] || fail "package version $version is not the pom's $pom_version"
 
 # ---------------------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ implementation=$(unzip -p "$install_dir/lib/app/coursedesk.jar" META-INF/MANIFES
   | sed -n 's/^Implementation-Version: //p')
 [ "$implementation" = "$pom_version" ] || fail "the installed jar says version '$implementation', the pom $pom_version"
 echo "installed: coursedesk $version; About shows version $implementation (jar manifest)"
-menu_entry=$(ls /usr/share/applications/*coursedesk*.desktop 2>/dev/null | head -n 1 || true)
+menu_entry=$(ls /usr/share/applications/*coursedesk*.desktop 2>/dev/null | sed -n 1p || true)
 if [ "${COURSEDESK_SMOKE_MENU:-desktop}" = desktop ]; then
   [ -n "$menu_entry" ] || fail "no menu entry in /usr/share/applications"
   grep -qx 'Categories=Education;Office;' "$menu_entry" || fail "the menu entry is not under Education and Office"
@@ -162,7 +162,7 @@ DISPLAY_FOR_APP=$display
 launched=$(date +%s%N)
 (as_user "$launcher") >"$artifacts/gui.log" 2>&1 &
 gui_pid=$!  # the app itself: the subshell execs env, env execs the launcher
-window=$(DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name '^CourseDesk$' 2>/dev/null | head -n 1) \
+window=$(DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name '^CourseDesk$' 2>/dev/null | sed -n 1p) \
   || { cat "$artifacts/gui.log" >&2; fail "no window titled CourseDesk within 90 s"; }
 shown_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
 title=$(DISPLAY=$display xdotool getwindowname "$window")
