@@ -240,7 +240,7 @@ timeout 120 $SUDO dpkg -r coursedesk >"$artifacts/uninstall.log" 2>&1 \
   || { cat "$artifacts/uninstall.log" >&2; fail "dpkg -r failed"; }
 cat "$artifacts/uninstall.log"
 dpkg-query -W -f='${Status}' coursedesk 2>/dev/null | grep -q "install ok installed" && fail "coursedesk is still installed"
-[ ! -e "$install_dir" ] || { find "$install_dir" | head >&2; fail "$install_dir is still there"; }
+[ ! -e "$install_dir" ] || { find "$install_dir" | sed -n 1,10p >&2; fail "$install_dir is still there"; }
 [ -z "$menu_entry" ] || [ ! -e "$menu_entry" ] || fail "the menu entry $menu_entry is still there"
 timeout 60 $SUDO dpkg -P coursedesk >/dev/null 2>&1 || true
 installed_here=no
