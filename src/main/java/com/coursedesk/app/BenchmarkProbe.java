@@ -26,14 +26,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Hidden start-up options for the benchmark suite ({@code com.coursedesk.bench.BenchmarkSuite},
  * README, Performance). Inert unless both of these system properties are set:
  * <ul>
- *   <li>{@code coursedesk.bench.openAccount=EMAIL}: open that known account from its local
- *       copy at once (offline if the server cannot be reached), as choosing it on the
- *       sign-in screen does;</li>
+ *   <li>{@code coursedesk.bench.openAccount=EMAIL}: the window opens that known account from
+ *       its local copy at launch (offline if the server cannot be reached), as it reopens the
+ *       account that was open when it last closed ({@link AccountAtLaunch});</li>
  *   <li>{@code coursedesk.bench.report=FILE}: where to write what was measured, as
  *       {@code key=value} lines, before the app exits by itself.</li>
  * </ul>
@@ -86,10 +87,31 @@ final class BenchmarkProbe {
         return Optional.of(new BenchmarkProbe(email.strip(), Path.of(report), synced));
     }
 
-    /** Opens the account and starts watching the window. Call on the FX thread from start(). */
-    void start(Navigator navigator, Scene scene, UiThread ui) {
+    /**
+     * The email of the account to open at launch instead of the remembered one
+     * ({@link AccountAtLaunch}), when both properties are set.
+     */
+    static Optional<String> openAccountEmail() {
+        return fromSystemProperties().map(probe -> probe.email);
+    }
+
+    /**
+     * Starts the time-out and returns what watches the window once the launch's account is
+     * shown ({@link Navigator#openAtLaunch}). Call on the FX thread from start().
+     */
+    Consumer<AccountSession> watcher(Scene scene, UiThread ui) {
         LOG.info("Benchmark start-up: opening {} and reporting to {}", email, report);
-        navigator.openKnownAccount(email, session -> watch(scene, session, ui));
+        startTimeout();
+        return session -> watch(scene, session, ui);
+    }
+
+    /** CPU time of the whole process so far, every thread (the JIT's and the GC's too). */
+    static long processCpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    private static void startTimeout() {
         Thread timeout = new Thread(() -> {
             try {
                 Thread.sleep(TIMEOUT_MILLIS);
@@ -174,6 +196,7 @@ final class BenchmarkProbe {
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         values.put("rows", String.valueOf(table.getItems().size()));
         values.put("shownMillis", String.valueOf(sinceJvmStart));
+        values.put("cpuMillis", String.valueOf(processCpuMillis()));
         PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MILLIS));
         settle.setOnFinished(e -> finish());
         settle.play();

@@ -3,6 +3,7 @@ package com.coursedesk.app;
 import com.coursedesk.platform.AppDirectories;
 import com.coursedesk.platform.InstanceLock;
 import com.coursedesk.platform.WindowState;
+import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.platform.WindowStateStore;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.FxTaskRunner;
@@ -12,6 +13,7 @@ import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.common.UiThread;
 import com.coursedesk.ui.common.WindowPlacement;
 import com.coursedesk.ui.shell.UserSettings;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -20,6 +22,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.IkonResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The JavaFX application and the composition root of the window. {@link #init()} does the
@@ -41,6 +46,7 @@ public final class CourseDeskApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CourseDeskApplication.class);
     private static final double DEFAULT_WIDTH = 1180;
     private static final double DEFAULT_HEIGHT = 760;
+    private static final Duration ICONS_AFTER_SHOWN = Duration.seconds(2);
 
     private AppDirectories directories;
     private InstanceLock.Result lock;
@@ -52,15 +58,20 @@ public final class CourseDeskApplication extends Application {
     private FxTaskRunner tasks;
     private ThemeManager themes;
     private Navigator navigator;
+    private Optional<LaunchServices.Opening> opening = Optional.empty();
 
     @Override
     public void init() {
         directories = AppDirectories.forCurrentProcess(DesktopLauncher.dataDirOption(
                 getParameters().getRaw().toArray(String[]::new)));
-        lock = InstanceLock.tryAcquire(directories.lockFile());
-        if (!(lock instanceof InstanceLock.Acquired)) {
+        LaunchServices.Prepared prepared = LaunchServices.take()
+                .orElseGet(() -> LaunchServices.begin(directories, BenchmarkProbe.openAccountEmail()))
+                .prepared().join();
+        lock = prepared.lock();
+        if (!prepared.locked()) {
             return;
         }
+        opening = prepared.opening();
         windowStore = WindowStateStore.in(directories);
         windowState = windowStore.load();
         tasks = new FxTaskRunner();
@@ -71,8 +82,8 @@ public final class CourseDeskApplication extends Application {
         // The icon fonts and the names of their thousands of icons are read on a pool thread
         // meanwhile; the FX thread would otherwise read them while it builds the first page.
         tasks.task(CourseDeskApplication::loadIconFonts).name("load-icon-fonts").start();
-        core = CoreServices.forUser(directories);
-        settings = new UserSettings(directories.settingsDir().resolve("preferences.properties"));
+        core = prepared.core();
+        settings = prepared.settings();
         messages = Messages.load(settings.language().orElse(Locale.getDefault()));
         appearance.join();
         // The FX thread is idle while init() runs: it reads and parses the theme's stylesheet
@@ -95,10 +106,13 @@ public final class CourseDeskApplication extends Application {
         stage.setTitle(messages.get("app.title"));
         stage.setMinWidth(1000);
         stage.setMinHeight(680);
-        // Decoded on a pool thread (six sizes, about 80 ms) and set once ready: the window and
-        // its first page do not wait for them.
-        tasks.task(CourseDeskApplication::windowIcons).name("window-icons").onSuccess(stage.getIcons()::setAll)
-                .start();
+        // Decoded on a pool thread (six sizes, about 80 ms of CPU and the compiling of the image
+        // scaler) once the first page has had its time: at start-up both cores are busy
+        // building and drawing it, and the icon only shows in the task switcher.
+        var iconsLater = new PauseTransition(ICONS_AFTER_SHOWN);
+        iconsLater.setOnFinished(e -> tasks.task(CourseDeskApplication::windowIcons).name("window-icons")
+                .onSuccess(stage.getIcons()::setAll).start());
+        stage.setOnShown(e -> iconsLater.play());
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {
                 themes.refreshSystemAppearance();
@@ -108,12 +122,10 @@ public final class CourseDeskApplication extends Application {
         Formats formats = new Formats(messages.locale(), ZoneId.systemDefault(), messages);
         navigator = new Navigator(root, core, messages, formats, tasks, UiThread.fx(), Clock.systemUTC(), themes,
                 settings);
-        var probe = BenchmarkProbe.fromSystemProperties();
-        if (probe.isPresent()) {
-            probe.get().start(navigator, scene, UiThread.fx());
-        } else {
-            navigator.showSignIn();
-        }
+        Consumer<AccountSession> shown = BenchmarkProbe.fromSystemProperties()
+                .map(probe -> probe.watcher(scene, UiThread.fx()))
+                .orElse(session -> { });
+        opening.ifPresentOrElse(account -> navigator.openAtLaunch(account, shown), navigator::showSignIn);
 
         WindowPlacement placement = new WindowPlacement(stage);
         placement.restore(windowState.bounds(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
@@ -125,7 +137,7 @@ public final class CourseDeskApplication extends Application {
         // The installer build's class-data-sharing training run (packaging/installer.xml) starts
         // the app to this window and needs it to leave by itself once the first frames are drawn.
         if (Boolean.getBoolean("coursedesk.exitAfterStartup")) {
-            var settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+            var settle = new PauseTransition(Duration.seconds(1));
             settle.setOnFinished(e -> Platform.exit());
             settle.play();
         }

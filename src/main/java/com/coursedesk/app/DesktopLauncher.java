@@ -6,7 +6,6 @@ import ch.qos.logback.classic.LoggerContext;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 
-import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 
 /** Starts the desktop application, with its logs in a rotating file under the user's log folder. */
@@ -21,6 +20,7 @@ public final class DesktopLauncher {
         Thread warmUp = new Thread(() -> warmUp(directories), "coursedesk-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        LaunchServices.handOver(LaunchServices.begin(directories, BenchmarkProbe.openAccountEmail()));
         Application.launch(CourseDeskApplication.class, args);
     }
 
@@ -33,12 +33,12 @@ public final class DesktopLauncher {
      *       rules, which loads every zone provider on the class path, 100–300 ms. SLF4J keeps
      *       what other threads log meanwhile and hands it on once Logback is ready;</li>
      *   <li>the SQLite driver and its native library;</li>
-     *   <li>the default TLS context, which the JDK's HTTP client asks for when it is built, even
-     *       for plain HTTP, and which reads and parses the CA certificates (about 250 ms): an
-     *       account's API client is built before its local copy is opened;</li>
      *   <li>the JavaFX classes of the first signed-in page ({@link ClassPreloader}).</li>
      * </ol>
      * Each step only makes the same later call cheaper; a failure here changes nothing else.
+     * Not here: the TLS context (250 ms of CPU while both cores build the first page); the API
+     * client is built on its first request, and the sign-in screen prepares it
+     * ({@link Navigator#showSignIn}).
      */
     private static void warmUp(AppDirectories directories) {
         // The first use: Logback finds AppLogging as a service and configures itself with it.
@@ -48,11 +48,6 @@ public final class DesktopLauncher {
             AppLogging.apply(context, directories.logDir());
         }
         LocalStore.warmUp();
-        try {
-            SSLContext.getDefault().getDefaultSSLParameters();
-        } catch (Exception | LinkageError e) {
-            LoggerFactory.getLogger(DesktopLauncher.class).debug("Preparing TLS ahead of time failed", e);
-        }
         ClassPreloader.preloadFirstPage();
     }
 

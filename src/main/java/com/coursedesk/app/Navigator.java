@@ -1,5 +1,6 @@
 package com.coursedesk.app;
 
+import com.coursedesk.domain.KnownAccount;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.Messages;
@@ -16,13 +17,19 @@ import com.coursedesk.ui.shell.Screen;
 import com.coursedesk.ui.shell.ShellView;
 import com.coursedesk.ui.shell.ShellViewModel;
 import com.coursedesk.ui.shell.UserSettings;
+import javafx.application.Platform;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
+
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -47,6 +54,10 @@ final class Navigator implements AutoCloseable {
     private AccountSession session;
     private ShellViewModel shell;
     private LoginView login;
+    private LoginViewModel loginModel;
+    /** The account still opening at launch, closed if the window goes first. */
+    private CompletableFuture<AccountSession> pendingLaunch;
+    private boolean closed;
 
     Navigator(StackPane root, CoreServices core, Messages messages, Formats formats, TaskRunner tasks, UiThread ui,
               Clock clock, ThemeManager themes, UserSettings settings) {
@@ -66,36 +77,49 @@ final class Navigator implements AutoCloseable {
                 .map(a -> new DemoCredentials(a.email(), a.password(), a.displayName())).toList();
         LoginViewModel viewModel = new LoginViewModel(core.signIn(), demo, tasks, messages, formats, clock,
                 this::showAccount);
+        loginModel = viewModel;
         LoginView view = new LoginView(viewModel, messages);
         Parent page = new ViewLoader(messages, type -> view).load(LoginView.class).root();
         login = view;
         root.getChildren().setAll(page);
+        // While the learner types: signing in builds an HTTP client, which asks for the default
+        // TLS context (reading the CA certificates, about 250 ms) even for plain HTTP.
+        tasks.task(Navigator::prepareTls).name("prepare-tls").start();
+    }
+
+    private static Void prepareTls() {
+        try {
+            SSLContext.getDefault().getDefaultSSLParameters();
+        } catch (Exception | LinkageError e) {
+            LOG.debug("Preparing TLS ahead of time failed", e);
+        }
+        return null;
     }
 
     /**
-     * Opens the known account with this email from its local copy, as choosing it on the
-     * sign-in screen does, and calls {@code shown} once its window is up; shows sign-in if
-     * there is no such account. For the benchmark start-up ({@link BenchmarkProbe}).
+     * Shows the account opened at launch ({@link LaunchServices}) once it is open, and calls
+     * {@code shown} then; shows sign-in, saying why, if it could not be opened. The window is
+     * empty meanwhile (the toolkit's start usually takes longer than the opening).
      */
-    void openKnownAccount(String email, Consumer<AccountSession> shown) {
-        tasks.task(() -> core.signIn().knownAccounts().stream()
-                        .filter(a -> a.email().equalsIgnoreCase(email)).findFirst()
-                        .map(core.signIn()::open))
-                .name("open-known-account")
-                .onSuccess(opened -> {
-                    if (opened.isEmpty()) {
-                        LOG.warn("No account {} on this computer", email);
-                        showSignIn();
-                        return;
-                    }
-                    showAccount(opened.get());
-                    shown.accept(opened.get());
-                })
-                .onFailure(e -> {
-                    LOG.warn("Opening {} failed", email, e);
-                    showSignIn();
-                })
-                .start();
+    void openAtLaunch(LaunchServices.Opening opening, Consumer<AccountSession> shown) {
+        pendingLaunch = opening.session();
+        opening.session().whenComplete((opened, failure) -> ui.execute(() -> {
+            pendingLaunch = null;
+            if (closed) {
+                if (opened != null) {
+                    opened.close();
+                }
+                return;
+            }
+            if (failure != null) {
+                LOG.warn("Opening {} at launch failed", opening.account().accountId(), failure);
+                showSignIn();
+                loginModel.showOpenFailure(failure instanceof CompletionException c ? c.getCause() : failure);
+                return;
+            }
+            showAccount(opened);
+            shown.accept(opened);
+        }));
     }
 
     private void showAccount(AccountSession opened) {
@@ -117,17 +141,56 @@ final class Navigator implements AutoCloseable {
                 screen -> screen == first ? firstPage.get() : Screens.create(screen, context), this::returnToSignIn);
         Parent page = new ViewLoader(messages, type -> view).load(ShellView.class).root();
         root.getChildren().setAll(page);
-        shell.start();
-        LOG.info("Showing account {}", opened.account().accountId());
+        startAfterFirstLayout(shell);
+        KnownAccount account = opened.account();
+        tasks.task(() -> {
+            AccountAtLaunch.remember(settings, account);
+            return null;
+        }).name("remember-account").start();
+        LOG.info("Showing account {}", account.accountId());
     }
 
-    /** Signs out (revoking the session when online) off the UI thread, then shows sign-in. */
+    /**
+     * Starts the shell (its status, the pending count, and the first sync pass half a second
+     * later) once the account's first frame has been laid out: on a busy start-up a pass begun
+     * earlier competed with building and drawing the page.
+     */
+    private void startAfterFirstLayout(ShellViewModel starting) {
+        Scene scene = root.getScene();
+        if (scene == null) {
+            starting.start();
+            return;
+        }
+        boolean[] laidOut = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (laidOut[0]) {
+                return;
+            }
+            laidOut[0] = true;
+            // After this pulse: the scene's listeners must not change while it runs them.
+            Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                if (shell == starting) {
+                    starting.start();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
+    /**
+     * Signs out (revoking the session when online) off the UI thread, then shows sign-in; the
+     * next launch shows sign-in too.
+     */
     private void signOut() {
         AccountSession leaving = detachSession();
         if (leaving == null) {
             return;
         }
         tasks.task(() -> {
+            AccountAtLaunch.forget(settings);
             core.signIn().signOut(leaving);
             return null;
         }).name("sign-out").onDone(this::showSignIn).start();
@@ -136,6 +199,10 @@ final class Navigator implements AutoCloseable {
     /** After the session ended on the server: back to sign-in, keeping the local copy. */
     private void returnToSignIn() {
         closeSession();
+        tasks.task(() -> {
+            AccountAtLaunch.forget(settings);
+            return null;
+        }).name("forget-launch-account").start();
         showSignIn();
     }
 
@@ -165,6 +232,10 @@ final class Navigator implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (pendingLaunch != null) {
+            pendingLaunch.thenAccept(AccountSession::close);
+        }
         AccountSession leaving = detachSession();
         if (leaving != null) {
             leaving.close();

@@ -56,16 +56,19 @@ public final class MinimalWindow {
                 }
                 done = true;
                 long shown = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long cpu = ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
                 PauseTransition settle = new PauseTransition(Duration.millis(1000));
-                settle.setOnFinished(e -> report(shown));
+                settle.setOnFinished(e -> report(shown, cpu));
                 settle.play();
             });
             stage.show();
             Platform.requestNextPulse();
         }
 
-        private static void report(long shownMillis) {
-            StringBuilder text = new StringBuilder("rows=0\nshownMillis=" + shownMillis + "\n");
+        private static void report(long shownMillis, long cpuMillis) {
+            StringBuilder text = new StringBuilder("rows=0\nshownMillis=" + shownMillis + "\ncpuMillis=" + cpuMillis
+                    + "\n");
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
                     if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {

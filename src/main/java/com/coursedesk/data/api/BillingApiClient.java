@@ -76,7 +76,9 @@ public final class BillingApiClient {
 
     private final URI baseUri;
     private final String basePrefix;
-    private final HttpClient http;
+    /** Configured here, built on the first request ({@link #http()}). */
+    private final HttpClient.Builder httpBuilder;
+    private volatile HttpClient http;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final RetryPolicy retryPolicy;
@@ -106,7 +108,27 @@ public final class BillingApiClient {
         if (builder.sslContext != null) {
             http.sslContext(builder.sslContext);
         }
-        this.http = http.build();
+        this.httpBuilder = http;
+    }
+
+    /**
+     * The JDK client, built on the first request: building it asks for the default TLS context
+     * even for plain HTTP (reading and parsing the CA certificates, about 250 ms of CPU), and an
+     * account opened from its local copy makes no request until its first sync, after the
+     * window is drawn.
+     */
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (httpBuilder) {
+                client = http;
+                if (client == null) {
+                    client = httpBuilder.build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /**
@@ -349,7 +371,7 @@ public final class BillingApiClient {
         }
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         try {
             // The request timeout stops waiting for headers; this bound also covers a body
             // that starts and then stalls.

@@ -137,9 +137,14 @@ public final class LoginViewModel {
         tasks.task(() -> signIn.open(account))
                 .name("open-account")
                 .onSuccess(onSignedIn::accept)
-                .onFailure(e -> error.set(messages.get("login.error.open", e.getMessage())))
+                .onFailure(this::showOpenFailure)
                 .onDone(() -> busy.set(false))
                 .start();
+    }
+
+    /** Says that an account's local copy could not be opened (here, or at launch). */
+    public void showOpenFailure(Throwable failure) {
+        error.set(messages.get("login.error.open", String.valueOf(failure.getMessage())));
     }
 
     private void showFailure(Throwable failure) {

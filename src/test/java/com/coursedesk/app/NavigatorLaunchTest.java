@@ -1,0 +1,184 @@
+package com.coursedesk.app;
+
+import com.coursedesk.domain.KnownAccount;
+import com.coursedesk.platform.AppDirectories;
+import com.coursedesk.platform.ThemeChoice;
+import com.coursedesk.service.ServiceFixture;
+import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.auth.SignInService;
+import com.coursedesk.service.sync.SyncStatus;
+import com.coursedesk.ui.common.FxTaskRunner;
+import com.coursedesk.ui.common.ImmediateTaskRunner;
+import com.coursedesk.ui.common.SystemThemeDetector;
+import com.coursedesk.ui.common.ThemeManager;
+import com.coursedesk.ui.common.UiThread;
+import com.coursedesk.ui.shell.UiAccountFixture;
+import com.coursedesk.ui.shell.UserSettings;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static com.coursedesk.service.ServiceFixture.ADA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The window's launch in a real window, headless: the account opened at launch is shown and
+ * remembered for the next launch, its first sync pass starts once the page is drawn, signing
+ * out forgets it, and an account that cannot be opened leaves the sign-in screen saying why.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NavigatorLaunchTest {
+
+    @TempDir
+    Path dir;
+
+    private UiAccountFixture fx;
+    private Stage stage;
+    private StackPane root;
+    private FxTaskRunner tasks;
+    private CoreServices core;
+    private Path preferences;
+    private KnownAccount ada;
+    private Navigator navigator;
+
+    @Start
+    void start(Stage primary) {
+        this.stage = primary;
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = UiAccountFixture.start(dir);
+        SignInService service = fx.signInService();
+        AccountSession first = service.signIn(fx.server().serverRef(), ADA, ServiceFixture.password(ADA).toCharArray());
+        assertThat(ServiceFixture.syncNow(first)).isInstanceOf(SyncStatus.Idle.class);
+        first.close();
+        ada = service.knownAccounts().get(0);
+        AppDirectories directories = new AppDirectories(fx.server().dataDir());
+        core = new CoreServices(directories, fx.credentials(), Clock.systemUTC());
+        preferences = directories.settingsDir().resolve("preferences.properties");
+        UserSettings settings = new UserSettings(preferences);
+        tasks = new FxTaskRunner(2, UiThread.fx());
+        FxToolkit.setupFixture(() -> {
+            root = new StackPane();
+            ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(),
+                    new SystemThemeDetector("Linux", (command, timeout) -> Optional.empty()));
+            themes.apply(ThemeChoice.LIGHT);
+            Scene scene = new Scene(root, 1180, 760);
+            themes.style(scene);
+            stage.setScene(scene);
+            stage.show();
+            navigator = new Navigator(root, core, fx.messages(), fx.formats(), tasks, UiThread.fx(),
+                    Clock.systemUTC(), themes, settings);
+        });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            navigator.close();
+            Application.setUserAgentStylesheet(null);
+        });
+        tasks.close();
+        core.close();
+        fx.close();
+    }
+
+    private Optional<String> remembered() {
+        return new UserSettings(preferences).get(AccountAtLaunch.SETTING);
+    }
+
+    /** Opens ada at launch, as the launcher's thread does, and waits until her window is shown. */
+    private AccountSession openAdaAtLaunch() throws Exception {
+        CompletableFuture<AccountSession> opening = new CompletableFuture<>();
+        AtomicReference<AccountSession> shown = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> navigator.openAtLaunch(new LaunchServices.Opening(ada, opening), shown::set));
+        opening.complete(core.signIn().open(ada));
+        await("the account window", () -> shown.get() != null);
+        return shown.get();
+    }
+
+    @Test
+    void theAccountOpenedAtLaunchIsShownAndRememberedForTheNextLaunch() throws Exception {
+        AccountSession session = openAdaAtLaunch();
+        // The shell starts once the page is laid out, and its first pass half a second later.
+        AtomicReference<SyncStatus> passEnded = new AtomicReference<>();
+        AtomicReference<Boolean> passRunning = new AtomicReference<>(false);
+        session.sync().addListener(status -> {
+            if (status instanceof SyncStatus.Syncing) {
+                passRunning.set(true);
+            } else if (passRunning.get()) {
+                passEnded.set(status);
+            }
+        });
+
+        await("the purchase table with ada's history", () -> {
+            Optional<Node> table = new FxRobot().lookup(".purchases-table").tryQuery();
+            return table.isPresent() && !((TableView<?>) table.get()).getItems().isEmpty();
+        });
+        assertThat(session.account().email()).isEqualTo(ADA);
+        await("the account remembered", () -> remembered().equals(Optional.of(ada.credentialKey())));
+        await("the first sync pass", () -> passEnded.get() != null);
+        assertThat(passEnded.get()).isInstanceOf(SyncStatus.Idle.class);
+    }
+
+    @Test
+    void signingOutForgetsTheAccountSoTheNextLaunchShowsSignIn() throws Exception {
+        openAdaAtLaunch();
+        await("the account remembered", () -> remembered().isPresent());
+        FxRobot robot = new FxRobot();
+
+        robot.clickOn("#accountNav");
+        robot.clickOn("#signOutButton");
+        robot.clickOn(fx.messages().get("account.signOut.confirm"));
+
+        await("the sign-in screen", () -> robot.lookup("#errorLabel").tryQuery().isPresent());
+        await("the account forgotten", () -> remembered().isEmpty());
+    }
+
+    @Test
+    void anAccountThatCannotBeOpenedLeavesSignInSayingWhy() throws Exception {
+        CompletableFuture<AccountSession> opening = new CompletableFuture<>();
+        AtomicReference<AccountSession> shown = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> navigator.openAtLaunch(new LaunchServices.Opening(ada, opening), shown::set));
+
+        opening.completeExceptionally(new IllegalStateException("the disk is not there"));
+
+        FxRobot robot = new FxRobot();
+        await("the reason on the sign-in screen", () -> robot.lookup("#errorLabel").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("").contains("the disk is not there"));
+        assertThat(shown.get()).isNull();
+        Node table = robot.lookup(".purchases-table").tryQuery().orElse(null);
+        assertThat(table).isNull();
+    }
+
+    private static void await(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        } catch (Exception e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+    }
+}
