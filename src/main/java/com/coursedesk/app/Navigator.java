@@ -169,7 +169,7 @@ final class Navigator implements AutoCloseable {
             }
             laidOut[0] = true;
             // After this pulse: the scene's listeners must not change while it runs them.
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 scene.removePostLayoutPulseListener(listener[0]);
                 if (shell == starting) {
                     starting.start();
