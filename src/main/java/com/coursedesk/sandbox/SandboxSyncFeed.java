@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -26,10 +27,16 @@ final class SandboxSyncFeed {
     static final Duration CURSOR_TTL = Duration.ofDays(30);
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 1000;
+    private static final byte[] PURCHASES = "{\"purchases\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUBSCRIPTIONS = "],\"subscriptions\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DELETED = "],\"deleted\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COMMA = {','};
 
     private final SandboxStore store;
     private final SandboxClock clock;
     private final byte[] secret;
+    /** One keyed Mac per server thread (a Mac is not thread-safe). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
     /** The last count of remaining changes; pages are served one at a time (store transactions). */
     private Remaining remaining;
 
@@ -59,27 +66,48 @@ final class SandboxSyncFeed {
         long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
         long remaining = rows.size() < limit ? 0 : remainingAfter(accountId, after, last, rows.size());
 
-        int size = 128;
-        for (SandboxStore.FeedRow row : rows) {
-            size += row.json() == null ? 64 + row.id().length() : row.json().length + 1;
-        }
-        Body body = new Body(size);
-        body.ascii("{\"purchases\":[");
-        list(body, rows, row -> !row.deleted() && row.type().equals("purchase"));
-        body.ascii("],\"subscriptions\":[");
-        list(body, rows, row -> !row.deleted() && !row.type().equals("purchase"));
-        body.ascii("],\"deleted\":[");
-        boolean first = true;
+        byte[] end = ("],\"cursor\":" + SandboxJson.GSON.toJson(encode(accountId, last)) + ",\"hasMore\":"
+                + (remaining > 0) + ",\"remaining\":" + remaining + "}").getBytes(StandardCharsets.UTF_8);
+        List<byte[]> deleted = new ArrayList<>();
         for (SandboxStore.FeedRow row : rows) {
             if (row.deleted()) {
-                body.ascii(first ? "" : ",");
-                body.text("{\"type\":\"" + row.type() + "\",\"id\":" + SandboxJson.GSON.toJson(row.id()) + "}");
-                first = false;
+                deleted.add(("{\"type\":\"" + row.type() + "\",\"id\":" + SandboxJson.GSON.toJson(row.id()) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
-        body.ascii("],\"cursor\":");
-        body.text(SandboxJson.GSON.toJson(encode(accountId, last)));
-        body.ascii(",\"hasMore\":" + (remaining > 0) + ",\"remaining\":" + remaining + "}");
+        // The body's exact length, so that it is written once into an array of that size (the
+        // cursor was once left out of an estimate: every page was copied into a buffer twice
+        // its size and then copied again to its length).
+        int size = PURCHASES.length + SUBSCRIPTIONS.length + DELETED.length + end.length;
+        int purchases = 0;
+        int others = 0;
+        for (SandboxStore.FeedRow row : rows) {
+            if (!row.deleted()) {
+                size += row.json().length;
+                if (row.type().equals("purchase")) {
+                    purchases++;
+                } else {
+                    others++;
+                }
+            }
+        }
+        for (byte[] d : deleted) {
+            size += d.length;
+        }
+        size += Math.max(0, purchases - 1) + Math.max(0, others - 1) + Math.max(0, deleted.size() - 1);
+        Body body = new Body(size);
+        body.raw(PURCHASES);
+        list(body, rows, row -> !row.deleted() && row.type().equals("purchase"));
+        body.raw(SUBSCRIPTIONS);
+        list(body, rows, row -> !row.deleted() && !row.type().equals("purchase"));
+        body.raw(DELETED);
+        for (int i = 0; i < deleted.size(); i++) {
+            if (i > 0) {
+                body.raw(COMMA);
+            }
+            body.raw(deleted.get(i));
+        }
+        body.raw(end);
         return body.bytes();
     }
 
@@ -89,7 +117,7 @@ final class SandboxSyncFeed {
         for (SandboxStore.FeedRow row : rows) {
             if (which.test(row)) {
                 if (!first) {
-                    body.ascii(",");
+                    body.raw(COMMA);
                 }
                 body.raw(row.json());
                 first = false;
@@ -97,7 +125,7 @@ final class SandboxSyncFeed {
         }
     }
 
-    /** A growing UTF-8 buffer, sized up front. */
+    /** A UTF-8 buffer sized up front (it grows if it must). */
     private static final class Body {
         private byte[] bytes;
         private int length;
@@ -112,14 +140,6 @@ final class SandboxSyncFeed {
             }
             System.arraycopy(more, 0, bytes, length, more.length);
             length += more.length;
-        }
-
-        void ascii(String text) {
-            raw(text.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        void text(String text) {
-            raw(text.getBytes(StandardCharsets.UTF_8));
         }
 
         byte[] bytes() {
@@ -213,10 +233,16 @@ final class SandboxSyncFeed {
     }
 
     private byte[] sign(String payload) {
+        // doFinal leaves the Mac ready for the next payload with the same key.
+        return Arrays.copyOf(macs.get().doFinal(payload.getBytes(StandardCharsets.UTF_8)), 16);
+    }
+
+    /** A Mac keyed with the secret; looking up the algorithm and keying it anew cost more than signing. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Arrays.copyOf(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)), 16);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

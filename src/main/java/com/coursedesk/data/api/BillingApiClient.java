@@ -204,14 +204,26 @@ public final class BillingApiClient {
      * @throws ApiException {@link ApiErrorCode#CURSOR_EXPIRED} when a full pass is needed
      */
     public SyncPage sync(String accessToken, String cursorOrNull, int limit) {
+        return fetchSync(accessToken, cursorOrNull, limit).page();
+    }
+
+    /**
+     * {@code GET /v1/sync} as {@link #sync}, but the body is read into records only when
+     * {@link SyncFetch#page()} is called: its {@link SyncFetch#continuation()} lets a caller ask
+     * for the next page first, so that the server prepares it while this one is parsed.
+     *
+     * @param limit 1 to {@value #MAX_SYNC_LIMIT} records per page
+     * @throws ApiException {@link ApiErrorCode#CURSOR_EXPIRED} when a full pass is needed
+     */
+    public SyncFetch fetchSync(String accessToken, String cursorOrNull, int limit) {
         requireToken(accessToken, "accessToken");
         if (limit < 1 || limit > MAX_SYNC_LIMIT) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_SYNC_LIMIT + ", was " + limit);
         }
         String query = "?limit=" + limit + (cursorOrNull == null ? "" : "&cursor=" + encode(cursorOrNull));
         HttpResponse<byte[]> response = execute(Call.get("/v1/sync", accessToken).withQuery(query));
-        return mapper.syncPage(parse(response, SyncPageDto.class, "GET /v1/sync"))
-                .withServerDate(httpDate(response));
+        return new SyncFetch(response.body(), httpDate(response),
+                body -> mapper.syncPage(parse(body, SyncPageDto.class, "GET /v1/sync")));
     }
 
     /**
@@ -442,16 +454,20 @@ public final class BillingApiClient {
 
     /** Reads a 2xx body as {@code type}; anything unreadable is a protocol failure. */
     private <T> T parse(HttpResponse<byte[]> response, Class<T> type, String label) {
+        return parse(response.body(), type, label);
+    }
+
+    private <T> T parse(byte[] body, Class<T> type, String label) {
         // The JDK's own String decoding is several times faster than a strict decoder (a sixth
         // of the time of reading a sync page); it replaces bad bytes with U+FFFD, so a body
         // holding that character is decoded again strictly, which rejects bad bytes.
-        String text = new String(response.body(), StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         if (text.indexOf('\uFFFD') >= 0) {
             try {
                 text = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(response.body()))
+                        .decode(ByteBuffer.wrap(body))
                         .toString();
             } catch (CharacterCodingException e) {
                 throw new ApiProtocolException(label + " answered with a body that is not UTF-8", e);

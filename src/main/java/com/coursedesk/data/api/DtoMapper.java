@@ -25,12 +25,15 @@ import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.domain.Subscription;
 import com.coursedesk.domain.SubscriptionStatus;
 import com.coursedesk.domain.UnknownWireValueException;
+import com.coursedesk.domain.WireEnum;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -40,6 +43,21 @@ import java.util.function.Function;
  */
 final class DtoMapper {
 
+    // Wire names are looked up in a map made once: the enums' own fromWire copies the constants
+    // and compares each in turn, five times a purchase (the sync thread's most sampled frame
+    // while a first sync warms up).
+    private static final WireLookup<PurchaseKind> KINDS = new WireLookup<>(PurchaseKind.class, PurchaseKind::fromWire);
+    private static final WireLookup<Channel> CHANNELS = new WireLookup<>(Channel.class, Channel::fromWire);
+    private static final WireLookup<PurchaseStatus> PURCHASE_STATUSES =
+            new WireLookup<>(PurchaseStatus.class, PurchaseStatus::fromWire);
+    private static final WireLookup<SubscriptionStatus> SUBSCRIPTION_STATUSES =
+            new WireLookup<>(SubscriptionStatus.class, SubscriptionStatus::fromWire);
+    private static final WireLookup<Deleted.Type> DELETED_TYPES =
+            new WireLookup<>(Deleted.Type.class, Deleted.Type::fromWire);
+    private static final WireLookup<ProductType> PRODUCT_TYPES =
+            new WireLookup<>(ProductType.class, ProductType::fromWire);
+    private static final WireLookup<BillingInterval> INTERVALS =
+            new WireLookup<>(BillingInterval.class, BillingInterval::fromWire);
 
     HealthStatus health(HealthDto dto) {
         HealthDto h = root(dto, "health");
@@ -92,106 +110,107 @@ final class DtoMapper {
     }
 
     private Account account(AccountDto a, Loc path) {
-        String tag = required(a.locale(), at(path, "locale"));
+        String tag = required(a.locale(), path, "locale");
         Locale locale = Locale.forLanguageTag(tag);
         if (locale.getLanguage().isEmpty()) {
             throw new ApiProtocolException("Not a BCP 47 language tag at " + at(path, "locale") + ": '" + tag + "'");
         }
         return new Account(
-                required(a.id(), at(path, "id")),
-                required(a.email(), at(path, "email")),
-                required(a.displayName(), at(path, "displayName")),
-                required(a.country(), at(path, "country")),
-                currency(a.currency(), at(path, "currency")),
+                required(a.id(), path, "id"),
+                required(a.email(), path, "email"),
+                required(a.displayName(), path, "displayName"),
+                required(a.country(), path, "country"),
+                currency(a.currency(), path, "currency"),
                 locale,
-                required(a.createdAt(), at(path, "createdAt")));
+                required(a.createdAt(), path, "createdAt"));
     }
 
     private Purchase purchase(PurchaseDto p, Loc path) {
         return new Purchase(
-                required(p.id(), at(path, "id")),
-                wire(p.kind(), at(path, "kind"), PurchaseKind::fromWire),
-                product(required(p.product(), at(path, "product")), at(path, "product")),
+                required(p.id(), path, "id"),
+                wire(p.kind(), path, "kind", KINDS),
+                product(required(p.product(), path, "product"), at(path, "product")),
                 p.subscriptionId(),
-                money(required(p.amount(), at(path, "amount")), at(path, "amount")),
-                money(required(p.tax(), at(path, "tax")), at(path, "tax")),
-                money(required(p.total(), at(path, "total")), at(path, "total")),
-                wire(p.channel(), at(path, "channel"), Channel::fromWire),
-                wire(p.status(), at(path, "status"), PurchaseStatus::fromWire),
-                required(p.purchasedAt(), at(path, "purchasedAt")),
+                money(required(p.amount(), path, "amount"), at(path, "amount")),
+                money(required(p.tax(), path, "tax"), at(path, "tax")),
+                money(required(p.total(), path, "total"), at(path, "total")),
+                wire(p.channel(), path, "channel", CHANNELS),
+                wire(p.status(), path, "status", PURCHASE_STATUSES),
+                required(p.purchasedAt(), path, "purchasedAt"),
                 p.refundedAt(),
                 p.refundableUntil(),
-                required(p.receiptNumber(), at(path, "receiptNumber")),
-                paymentMethod(required(p.paymentMethod(), at(path, "paymentMethod")), at(path, "paymentMethod")),
-                required(p.updatedAt(), at(path, "updatedAt")),
-                required(p.version(), at(path, "version")));
+                required(p.receiptNumber(), path, "receiptNumber"),
+                paymentMethod(required(p.paymentMethod(), path, "paymentMethod"), at(path, "paymentMethod")),
+                required(p.updatedAt(), path, "updatedAt"),
+                required(p.version(), path, "version"));
     }
 
     private Subscription subscription(SubscriptionDto s, Loc path) {
         return new Subscription(
-                required(s.id(), at(path, "id")),
-                product(required(s.product(), at(path, "product")), at(path, "product")),
-                plan(required(s.plan(), at(path, "plan")), at(path, "plan")),
-                wire(s.channel(), at(path, "channel"), Channel::fromWire),
-                wire(s.status(), at(path, "status"), SubscriptionStatus::fromWire),
-                required(s.startedAt(), at(path, "startedAt")),
+                required(s.id(), path, "id"),
+                product(required(s.product(), path, "product"), at(path, "product")),
+                plan(required(s.plan(), path, "plan"), at(path, "plan")),
+                wire(s.channel(), path, "channel", CHANNELS),
+                wire(s.status(), path, "status", SUBSCRIPTION_STATUSES),
+                required(s.startedAt(), path, "startedAt"),
                 s.trialEndsAt(),
-                required(s.currentPeriodStart(), at(path, "currentPeriodStart")),
-                required(s.currentPeriodEnd(), at(path, "currentPeriodEnd")),
-                required(s.cancelAtPeriodEnd(), at(path, "cancelAtPeriodEnd")),
+                required(s.currentPeriodStart(), path, "currentPeriodStart"),
+                required(s.currentPeriodEnd(), path, "currentPeriodEnd"),
+                required(s.cancelAtPeriodEnd(), path, "cancelAtPeriodEnd"),
                 s.canceledAt(),
                 s.endedAt(),
                 s.nextPaymentAt(),
                 s.nextPaymentAmount() == null ? null : money(s.nextPaymentAmount(), at(path, "nextPaymentAmount")),
                 s.deadlinesResetAt(),
-                required(s.updatedAt(), at(path, "updatedAt")),
-                required(s.version(), at(path, "version")));
+                required(s.updatedAt(), path, "updatedAt"),
+                required(s.version(), path, "version"));
     }
 
     private Deleted deleted(DeletedDto d, Loc path) {
-        return new Deleted(wire(d.type(), at(path, "type"), Deleted.Type::fromWire), required(d.id(), at(path, "id")));
+        return new Deleted(wire(d.type(), path, "type", DELETED_TYPES), required(d.id(), path, "id"));
     }
 
     private Product product(ProductDto p, Loc path) {
         return new Product(
-                required(p.id(), at(path, "id")),
-                required(p.title(), at(path, "title")),
-                wire(p.type(), at(path, "type"), ProductType::fromWire),
-                required(p.partner(), at(path, "partner")));
+                required(p.id(), path, "id"),
+                required(p.title(), path, "title"),
+                wire(p.type(), path, "type", PRODUCT_TYPES),
+                required(p.partner(), path, "partner"));
     }
 
     private Plan plan(PlanDto p, Loc path) {
         return new Plan(
-                required(p.id(), at(path, "id")),
-                wire(p.interval(), at(path, "interval"), BillingInterval::fromWire),
-                money(required(p.price(), at(path, "price")), at(path, "price")));
+                required(p.id(), path, "id"),
+                wire(p.interval(), path, "interval", INTERVALS),
+                money(required(p.price(), path, "price"), at(path, "price")));
     }
 
     private Money money(MoneyDto m, Loc path) {
-        long amount = required(m.amountMinor(), at(path, "amountMinor"));
-        return new Money(amount, currency(m.currency(), at(path, "currency")));
+        long amount = required(m.amountMinor(), path, "amountMinor");
+        return new Money(amount, currency(m.currency(), path, "currency"));
     }
 
     private PaymentMethod paymentMethod(PaymentMethodDto m, Loc path) {
-        String type = required(m.type(), at(path, "type"));
+        String type = required(m.type(), path, "type");
         return switch (type) {
-            case "card" -> new PaymentMethod.Card(required(m.brand(), at(path, "brand")),
-                    required(m.last4(), at(path, "last4")));
-            case "paypal" -> new PaymentMethod.PayPal(required(m.email(), at(path, "email")));
+            case "card" -> new PaymentMethod.Card(required(m.brand(), path, "brand"),
+                    required(m.last4(), path, "last4"));
+            case "paypal" -> new PaymentMethod.PayPal(required(m.email(), path, "email"));
             default -> throw new ApiProtocolException(
                     "Unknown payment method type at " + at(path, "type") + ": '" + type + "'");
         };
     }
 
-    private static Currency currency(String code, Loc path) {
-        required(code, path);
+    private static Currency currency(String code, Loc parent, String field) {
+        required(code, parent, field);
         if (!isCurrencyCode(code)) {
-            throw new ApiProtocolException("Not an ISO 4217 currency code at " + path + ": '" + code + "'");
+            throw new ApiProtocolException(
+                    "Not an ISO 4217 currency code at " + at(parent, field) + ": '" + code + "'");
         }
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
-            throw new ApiProtocolException("Unknown currency at " + path + ": '" + code + "'", e);
+            throw new ApiProtocolException("Unknown currency at " + at(parent, field) + ": '" + code + "'", e);
         }
     }
 
@@ -223,12 +242,31 @@ final class DtoMapper {
         return value;
     }
 
-    private static <E> E wire(String value, Loc path, Function<String, E> fromWire) {
-        required(value, path);
+    private static <E extends Enum<E> & WireEnum> E wire(String value, Loc parent, String field,
+                                                         WireLookup<E> lookup) {
+        required(value, parent, field);
         try {
-            return fromWire.apply(value);
+            return lookup.fromWire(value);
         } catch (UnknownWireValueException e) {
-            throw new ApiProtocolException("At " + path + ": " + e.getMessage(), e);
+            throw new ApiProtocolException("At " + at(parent, field) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** An enum's constants by wire name; a name not among them goes to the enum's fromWire, which says why. */
+    private static final class WireLookup<E extends Enum<E> & WireEnum> {
+        private final Map<String, E> byName = new HashMap<>();
+        private final Function<String, E> fromWire;
+
+        WireLookup(Class<E> type, Function<String, E> fromWire) {
+            this.fromWire = fromWire;
+            for (E constant : type.getEnumConstants()) {
+                byName.put(constant.wireName(), constant);
+            }
+        }
+
+        E fromWire(String value) {
+            E known = byName.get(value);
+            return known != null ? known : fromWire.apply(value);
         }
     }
 
@@ -248,6 +286,14 @@ final class DtoMapper {
 
     private static Loc at(Loc path, String field) {
         return path.field(field);
+    }
+
+    /** As {@link #required(Object, Loc)} for {@code parent.field}, whose path is made only if it is missing. */
+    private static <T> T required(T value, Loc parent, String field) {
+        if (value == null) {
+            throw new ApiProtocolException("Required field missing or null: " + at(parent, field));
+        }
+        return value;
     }
 
     private static <T> T required(T value, Loc path) {

@@ -183,7 +183,10 @@ class SyncUnderFaultsTest {
 
     @Test
     void tokenExpiryInTheMiddleOfALongSyncIsRefreshedSilently() {
-        AccountSession session = fx.signIn(service, SCALE);
+        // Small pages: the sync fetches up to two pages ahead of the one it applies, and many
+        // must still be asked for once the token has expired.
+        SignInService smallPages = fx.newSignInService(credentials, 10, ServiceFixture.FAST_RETRIES);
+        AccountSession session = fx.signIn(smallPages, SCALE);
         String key = session.account().credentialKey();
         String refreshBefore = credentials.read(key).orElseThrow();
         AtomicInteger syncingSeen = new AtomicInteger();
