@@ -13,12 +13,23 @@ import java.util.Objects;
  */
 public final class PurchaseRow {
 
+    /**
+     * A row with nothing in it, never shown: the view lays the empty table out over a few of
+     * these to make its rows and cells before the first history arrives.
+     */
+    static final PurchaseRow BLANK = new PurchaseRow();
+
     private final PurchaseMatches matches;
     private final int position;
 
     PurchaseRow(PurchaseMatches matches, int position) {
         this.matches = Objects.requireNonNull(matches, "matches");
         this.position = position;
+    }
+
+    private PurchaseRow() {
+        this.matches = null;
+        this.position = -1;
     }
 
     /** The whole purchase, made on each call. */
@@ -45,6 +56,6 @@ public final class PurchaseRow {
 
     @Override
     public String toString() {
-        return "PurchaseRow[" + id() + " " + matches.title(position) + "]";
+        return this == BLANK ? "PurchaseRow[blank]" : "PurchaseRow[" + id() + " " + matches.title(position) + "]";
     }
 }

@@ -9,13 +9,17 @@ import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
 import com.coursedesk.ui.paperwork.PaperworkViewModel;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -58,6 +62,7 @@ import javafx.util.StringConverter;
 import java.io.File;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +80,10 @@ public final class PurchasesView {
     /** Typing is searched once it pauses this long, not on every key. */
     static final Duration SEARCH_DEBOUNCE = Duration.millis(200);
     private static final double MAX_BAR_WIDTH = 56;
+    // While the table waits for its first rows it makes this many of them a frame (makeRowsAhead),
+    // from this long after a frame showed the history empty: the page's first frames come first.
+    private static final int ROWS_AHEAD_PER_FRAME = 1;
+    private static final Duration ROWS_AHEAD_DELAY = Duration.millis(250);
 
     private static final List<String> TONE_CLASSES = List.of("status-ok", "status-warning", "status-danger", "pending");
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
@@ -166,6 +175,11 @@ public final class PurchasesView {
     // cost the start-up of a page most learners open on the history tab.
     private BarChart<String, Number> chart;
     private List<ChartBar> drawnBars;
+    private final PauseTransition rowsAheadPause = new PauseTransition(ROWS_AHEAD_DELAY);
+    private final Runnable rowsAheadStep = this::makeRowsAhead;
+    private Scene rowsAheadScene;
+    private int rowsAhead;
+    private boolean hadRows;
     @FXML
     private Label countLabel;
     @FXML
@@ -199,6 +213,13 @@ public final class PurchasesView {
                 searchField.requestFocus();
                 searchField.selectAll();
                 event.consume();
+            }
+        });
+        // A history read while the window was built is shown in the page's first frame.
+        viewModel.showReadyResult();
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                viewModel.showReadyResult();
             }
         });
     }
@@ -276,6 +297,70 @@ public final class PurchasesView {
             }
         });
         viewModel.selectedProperty().addListener((obs, old, row) -> showSelected(row));
+        rowsAheadPause.setOnFinished(event -> startRowsAhead());
+        hadRows = !viewModel.shownRows().isEmpty();
+        viewModel.shownRows().addListener((InvalidationListener) obs -> hadRows |= !viewModel.shownRows().isEmpty());
+        viewModel.loadingProperty().addListener((obs, was, loading) -> armRowsAhead());
+        table.sceneProperty().addListener((obs, old, scene) -> armRowsAhead());
+    }
+
+    // ----- rows made ahead -----
+    // A first sync into an empty copy brings the whole history at once: the table then made the
+    // rows that fill it and their cells (with skins and styles) in one frame, 40-80 ms of the UI
+    // thread. While it is empty it has nothing else to do, so it makes them ahead, one a frame:
+    // one blank row (never drawn) laid out in the table cut to the height of the rows made so
+    // far, then the table's own size and rows back, all within one step. An empty table keeps
+    // the rows it made and reuses them when the history arrives. It starts a while after a
+    // frame of the page was laid out, so that the page's first frames are drawn first.
+
+    /**
+     * Once the history is found empty on screen (and the table never had rows: it keeps those
+     * it made for them), the next frame starts the delay before making rows.
+     */
+    private void armRowsAhead() {
+        Scene scene = table.getScene();
+        if (scene == null || rowsAheadScene != null || hadRows || viewModel.loadingProperty().get()
+                || !viewModel.shownRows().isEmpty()) {
+            return;
+        }
+        rowsAheadScene = scene;
+        Runnable[] afterFrame = new Runnable[1];
+        afterFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(afterFrame[0]);
+            rowsAheadPause.playFromStart();
+        };
+        scene.addPostLayoutPulseListener(afterFrame[0]);
+        Platform.requestNextPulse();
+    }
+
+    private void startRowsAhead() {
+        if (table.getScene() == rowsAheadScene && viewModel.shownRows().isEmpty()) {
+            rowsAheadScene.addPostLayoutPulseListener(rowsAheadStep);
+            Platform.requestNextPulse();
+        }
+    }
+
+    /** One step, after a frame's layout: one more row made, or the end once they fill the table. */
+    private void makeRowsAhead() {
+        ObservableList<PurchaseRow> rows = viewModel.shownRows();
+        double rowHeight = table.getFixedCellSize();
+        double width = table.getWidth();
+        double height = table.getHeight();
+        if (!rows.isEmpty() || table.getScene() != rowsAheadScene || rowHeight <= 0 || height <= 0
+                || rowsAhead * rowHeight > height) {
+            rowsAheadScene.removePostLayoutPulseListener(rowsAheadStep);
+            return;
+        }
+        rowsAhead += ROWS_AHEAD_PER_FRAME;
+        table.setItems(FXCollections.observableList(Collections.nCopies(1, PurchaseRow.BLANK)));
+        // The header is about a row high: the rows below it are those made so far.
+        table.resize(width, Math.min(height, (rowsAhead + 1) * rowHeight));
+        table.applyCss();
+        table.layout();
+        table.setItems(rows);
+        table.resize(width, height);
+        table.layout();
+        Platform.requestNextPulse();
     }
 
     private void column(TableColumn<PurchaseRow, PurchaseRow> column, PurchaseColumn which) {
@@ -315,7 +400,9 @@ public final class PurchasesView {
                 // Long titles are cut by the column: the whole of it on hover. The tooltip is
                 // made on the first hover (it is a popup window: making 60 when the table first
                 // fills was a visible pause) and follows the cell's text as the cell is reused.
-                addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+                // On the pointer's first move, not on entering: rows arriving under a resting
+                // pointer "enter" it too, and a tooltip only shows after the pointer moves.
+                addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
                     if (fullText == null && !isEmpty() && getText() != null) {
                         fullText = new Tooltip(getText());
                         setTooltip(fullText);
@@ -330,7 +417,7 @@ public final class PurchasesView {
         protected void updateItem(PurchaseRow row, boolean empty) {
             super.updateItem(row, empty);
             getStyleClass().removeAll(TONE_CLASSES);
-            if (empty || row == null) {
+            if (empty || row == null || row == PurchaseRow.BLANK) {
                 setText(null);
                 setTooltip(null);
                 return;

@@ -113,6 +113,10 @@ public final class PurchasesViewModel {
     private List<ColumnSort> sortOrder = List.of();
     private TaskRunner.Handle sortTask;
     private boolean reloadAfterRunning;
+    // The running query's result once computed (written by the query's thread), and the
+    // generation shown early from it (showReadyResult).
+    private volatile ReadyResult ready;
+    private long shownEarly = -1;
     private boolean applyingRows;
     private boolean settingFilters;
     private boolean showingLoadError;
@@ -269,10 +273,14 @@ public final class PurchasesViewModel {
         long knownGeneration = shownGeneration;
         PurchaseFilter knownFilter = shownFilter;
         List<ColumnSort> order = sortOrder;
-        query = tasks.task(() -> load(filter, knownGeneration, knownFilter, order))
+        query = tasks.task(() -> {
+                    QueryResult result = load(filter, knownGeneration, knownFilter, order);
+                    ready = new ReadyResult(generation, filter, result);
+                    return result;
+                })
                 .name("purchases-query")
                 .onSuccess(result -> {
-                    if (generation == queryGeneration) {
+                    if (generation == queryGeneration && shownEarly != generation) {
                         apply(filter, result);
                     }
                 })
@@ -284,6 +292,10 @@ public final class PurchasesViewModel {
                     }
                 })
                 .onDone(() -> {
+                    ReadyResult r = ready;
+                    if (r != null && r.generation() <= generation) {
+                        ready = null;
+                    }
                     if (generation == queryGeneration) {
                         loading.set(false);
                         if (reloadAfterRunning) {
@@ -292,6 +304,27 @@ public final class PurchasesViewModel {
                     }
                 })
                 .start();
+    }
+
+    /**
+     * Shows the running query's result now if it is already computed, instead of when its
+     * delivery, queued behind the work at hand on the UI thread, comes round. The page calls
+     * this as it goes on screen: a history read while the window was being built is then in the
+     * window's first frame rather than changing the page again right after it (a change the
+     * next frame could only draw once the first, the longest to draw, was done).
+     */
+    public void showReadyResult() {
+        ReadyResult r = ready;
+        if (r == null || r.generation() != queryGeneration || shownEarly == r.generation()) {
+            return;
+        }
+        shownEarly = r.generation();
+        ready = null;
+        apply(r.filter(), r.result());
+        loading.set(false);
+    }
+
+    private record ReadyResult(long generation, PurchaseFilter filter, QueryResult result) {
     }
 
     /**

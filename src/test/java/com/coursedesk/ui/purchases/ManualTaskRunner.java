@@ -32,6 +32,15 @@ final class ManualTaskRunner implements TaskRunner {
         queued.remove(queued.size() - 1).run();
     }
 
+    /**
+     * Runs the newest waiting task's work but holds back its outcome, as a busy UI thread does:
+     * the returned runnable delivers it (nothing if the task was cancelled meanwhile).
+     */
+    Runnable runNewestHoldingDelivery() {
+        Queued<?> task = queued.remove(queued.size() - 1);
+        return task.runHoldingDelivery();
+    }
+
     /** Runs every waiting task, oldest first (also those that tasks start meanwhile). */
     void runAll() {
         while (!queued.isEmpty()) {
@@ -50,31 +59,38 @@ final class ManualTaskRunner implements TaskRunner {
         }
 
         void run() {
+            runHoldingDelivery().run();
+        }
+
+        Runnable runHoldingDelivery() {
             T result;
             try {
                 result = spec.job().run(this);
             } catch (Exception e) {
-                if (!cancelled) {
-                    done = true;
-                    if (spec.onFailure() != null) {
-                        spec.onFailure().accept(e);
+                return () -> {
+                    if (!cancelled) {
+                        done = true;
+                        if (spec.onFailure() != null) {
+                            spec.onFailure().accept(e);
+                        }
+                        if (spec.onDone() != null) {
+                            spec.onDone().run();
+                        }
                     }
-                    if (spec.onDone() != null) {
-                        spec.onDone().run();
-                    }
+                };
+            }
+            return () -> {
+                if (cancelled) {
+                    return;
                 }
-                return;
-            }
-            if (cancelled) {
-                return;
-            }
-            done = true;
-            if (spec.onSuccess() != null) {
-                spec.onSuccess().accept(result);
-            }
-            if (spec.onDone() != null) {
-                spec.onDone().run();
-            }
+                done = true;
+                if (spec.onSuccess() != null) {
+                    spec.onSuccess().accept(result);
+                }
+                if (spec.onDone() != null) {
+                    spec.onDone().run();
+                }
+            };
         }
 
         @Override

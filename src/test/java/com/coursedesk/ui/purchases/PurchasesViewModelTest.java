@@ -209,6 +209,42 @@ class PurchasesViewModelTest {
     }
 
     @Test
+    void aHistoryAlreadyReadIsShownAtOnceNotWhenItsDeliveryComesRound() {
+        ManualTaskRunner tasks = new ManualTaskRunner();
+        PurchasesViewModel page = viewModel(tasks, PurchaseFixtures.clockAt(NOW));
+        page.reload();
+        Runnable delivery = tasks.runNewestHoldingDelivery();
+        assertThat(page.shownRows()).isEmpty();
+        assertThat(page.loadingProperty().get()).isTrue();
+
+        page.showReadyResult();
+        assertThat(page.shownRows()).hasSize(11);
+        assertThat(page.countTextProperty().get()).isEqualTo("11 purchases");
+        assertThat(page.loadingProperty().get()).isFalse();
+        List<PurchaseRow> shown = List.copyOf(page.shownRows());
+
+        // The delivery, when it comes, changes nothing more.
+        delivery.run();
+        assertThat(page.shownRows()).containsExactlyElementsOf(shown);
+        assertThat(page.loadingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aReadHistoryThatANewerSearchReplacedIsNeverShownEarly() {
+        ManualTaskRunner tasks = new ManualTaskRunner();
+        PurchasesViewModel page = viewModel(tasks, PurchaseFixtures.clockAt(NOW));
+        page.reload();
+        tasks.runNewestHoldingDelivery();
+        page.search("yale");
+
+        page.showReadyResult();
+        assertThat(page.shownRows()).as("the whole history, read before the search").isEmpty();
+        assertThat(page.loadingProperty().get()).isTrue();
+        tasks.runAll();
+        assertThat(page.shownRows()).extracting(PurchaseRow::id).containsExactly("p01", "p05", "p10");
+    }
+
+    @Test
     void aStoreThatCannotBeReadIsSaidInWords() {
         store.close();
         vm.reload();
