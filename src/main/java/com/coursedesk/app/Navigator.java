@@ -141,7 +141,8 @@ final class Navigator implements AutoCloseable {
                 screen -> screen == first ? firstPage.get() : Screens.create(screen, context), this::returnToSignIn);
         Parent page = new ViewLoader(messages, type -> view).load(ShellView.class).root();
         root.getChildren().setAll(page);
-        startAfterFirstLayout(shell);
+        shell.start();
+        syncAfterFirstLayout(shell);
         KnownAccount account = opened.account();
         tasks.task(() -> {
             AccountAtLaunch.remember(settings, account);
@@ -151,14 +152,14 @@ final class Navigator implements AutoCloseable {
     }
 
     /**
-     * Starts the shell (its status, the pending count, and the first sync pass half a second
-     * later) once the account's first frame has been laid out: on a busy start-up a pass begun
-     * earlier competed with building and drawing the page.
+     * Starts the shell's syncing (its first pass half a second later) once the account's page
+     * has been laid out: on a busy start-up a pass begun earlier competed with building and
+     * drawing the page.
      */
-    private void startAfterFirstLayout(ShellViewModel starting) {
+    private void syncAfterFirstLayout(ShellViewModel starting) {
         Scene scene = root.getScene();
         if (scene == null) {
-            starting.start();
+            starting.startSyncing();
             return;
         }
         boolean[] laidOut = {false};
@@ -172,7 +173,7 @@ final class Navigator implements AutoCloseable {
             ui.execute(() -> {
                 scene.removePostLayoutPulseListener(listener[0]);
                 if (shell == starting) {
-                    starting.start();
+                    starting.startSyncing();
                 }
             });
         };

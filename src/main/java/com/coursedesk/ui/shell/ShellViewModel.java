@@ -58,18 +58,25 @@ public final class ShellViewModel {
         }
     }
 
-    /** How long after the account's window opens its first sync pass starts. */
+    /** How long after the account's page is first laid out its first sync pass starts. */
     static final Duration FIRST_PASS_AFTER = Duration.ofMillis(500);
 
-    /** Starts listening and syncing: in a moment, then every 15 minutes and when the server is back. */
+    /** Starts listening: the sync state and what waits to be sent, shown from now on. */
     public void start() {
         session.sync().addListener(syncListener);
         // Any change (a pass ending, an action queued on a page) may change what waits to be sent.
         changes.subscribe(pendingListener);
         show(session.sync().status());
         refreshPending();
-        // The local copy is on screen at once; the first pass starts when the window has been
-        // drawn (a full pass of a long history kept both cores busy while the page appeared).
+    }
+
+    /**
+     * Starts syncing: the first pass {@link #FIRST_PASS_AFTER} from now, then every 15 minutes
+     * and when the server is back. The window calls it once the account's page has been laid
+     * out: the local copy is on screen at once, and a full pass of a long history kept both
+     * cores busy while the page appeared.
+     */
+    public void startSyncing() {
         session.sync().start(FIRST_PASS_AFTER);
     }
 

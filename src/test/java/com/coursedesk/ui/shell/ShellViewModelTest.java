@@ -16,13 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.coursedesk.ui.shell.UiAccountFixture.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +84,33 @@ class ShellViewModelTest {
 
     private String upToDate(Instant serverTime) {
         return "Up to date · last synced " + fx.formats().dateTime(serverTime);
+    }
+
+    @Test
+    void listeningShowsTheStateWithoutSyncingAndSyncingStartsTheFirstPassShortlyAfter() throws Exception {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        CompletableFuture<SyncStatus> firstPassEnded = new CompletableFuture<>();
+        AtomicBoolean passRunning = new AtomicBoolean();
+        session.sync().addListener(status -> {
+            if (status instanceof SyncStatus.Syncing) {
+                passRunning.set(true);
+            } else if (passRunning.get()) {
+                firstPassEnded.complete(status);
+            }
+        });
+        ShellViewModel vm = shellFor(session);
+
+        vm.start();
+        started.add(vm);
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Not synced yet");
+        Thread.sleep(ShellViewModel.FIRST_PASS_AFTER.multipliedBy(3).toMillis());
+        assertThat(passRunning).as("no pass before the window asks for syncing").isFalse();
+
+        long asked = System.nanoTime();
+        vm.startSyncing();
+        assertThat(firstPassEnded.get(60, TimeUnit.SECONDS)).isInstanceOf(SyncStatus.Idle.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - asked)).isGreaterThanOrEqualTo(ShellViewModel.FIRST_PASS_AFTER);
+        assertThat(vm.statusTextProperty().get()).startsWith("Up to date");
     }
 
     @Test

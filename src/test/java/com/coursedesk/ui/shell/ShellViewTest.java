@@ -121,6 +121,7 @@ class ShellViewTest {
             stage.setScene(scene);
             stage.show();
             viewModel.start();
+            viewModel.startSyncing();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
