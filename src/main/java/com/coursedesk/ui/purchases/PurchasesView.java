@@ -79,6 +79,8 @@ public final class PurchasesView {
 
     /** Typing is searched once it pauses this long, not on every key. */
     static final Duration SEARCH_DEBOUNCE = Duration.millis(200);
+    /** A read still running after this long shows the spinner. */
+    static final Duration SPINNER_AFTER = Duration.millis(400);
     private static final double MAX_BAR_WIDTH = 56;
     // While the table waits for its first rows it makes this many of them a frame (makeRowsAhead),
     // from this long after a frame showed the history empty: the page's first frames come first.
@@ -91,6 +93,7 @@ public final class PurchasesView {
     private final PurchasesViewModel viewModel;
     private final PaperworkViewModel paperwork;
     private final PauseTransition searchPause = new PauseTransition(SEARCH_DEBOUNCE);
+    private final PauseTransition spinnerPause = new PauseTransition(SPINNER_AFTER);
 
     @FXML
     private BorderPane root;
@@ -205,7 +208,21 @@ public final class PurchasesView {
         statusLabel.textProperty().bind(viewModel.statusTextProperty());
         tone(statusLabel, viewModel.statusToneProperty().get());
         viewModel.statusToneProperty().addListener((obs, old, tone) -> tone(statusLabel, tone));
-        loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
+        // The spinner shows only for a read that takes a while: a quick one would flash it,
+        // and while it spins every frame must be drawn, each waiting for the one before.
+        loadingIndicator.setVisible(false);
+        spinnerPause.setOnFinished(e -> loadingIndicator.setVisible(viewModel.loadingProperty().get()));
+        viewModel.loadingProperty().addListener((obs, was, loading) -> {
+            if (loading) {
+                spinnerPause.playFromStart();
+            } else {
+                spinnerPause.stop();
+                loadingIndicator.setVisible(false);
+            }
+        });
+        if (viewModel.loadingProperty().get()) {
+            spinnerPause.playFromStart();
+        }
         exportButton.disableProperty().bind(viewModel.exportBusyProperty()
                 .or(Bindings.isEmpty(viewModel.shownRows())));
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
