@@ -38,6 +38,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,8 @@ import java.util.function.Consumer;
 public final class SyncEngine implements AutoCloseable {
 
     public static final Duration PERIOD = Duration.ofMinutes(15);
+    /** After a bulk load, its search index is filled this long after the pass ends. */
+    static final Duration SEARCH_INDEX_AFTER = Duration.ofSeconds(2);
     /** How often to look for the server again while offline. */
     static final Duration RECONNECT_PROBE = Duration.ofSeconds(20);
     /**
@@ -384,11 +387,20 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Fills the search index a bulk load left waiting (SyncStateDao#buildSearchIndex), on the
-     * writer after what is queued, without waiting for it: the pass and its purchases are
-     * complete without it, and SQL searches match with LIKE until it is filled (0.2 s of the
-     * 0.3 s that ending a 100,000-purchase load took, and its WAL checkpoint).
+     * writer, {@link #SEARCH_INDEX_AFTER} after the pass, without waiting for it: the pass and
+     * its purchases are complete without it, and SQL searches match with LIKE until it is filled
+     * (0.2 s of the 0.3 s that ending a 100,000-purchase load took, and its WAL checkpoint). The
+     * pause leaves both cores to the window, which reads the new history and shows it then.
      */
     private void buildSearchIndexLater() {
+        try {
+            executor.schedule(this::buildSearchIndex, SEARCH_INDEX_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("The engine closed before the search index was filled; the next session fills it");
+        }
+    }
+
+    private void buildSearchIndex() {
         try {
             store.writeLater(syncState::buildSearchIndex).whenComplete((built, failed) -> {
                 if (failed != null) {
