@@ -1,21 +1,13 @@
 package com.coursedesk.ui.purchases;
 
-import com.coursedesk.platform.ThemeChoice;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.sync.SyncStatus;
 import com.coursedesk.ui.FxToolkitExtension;
 import com.coursedesk.ui.common.FxTaskRunner;
-import com.coursedesk.ui.common.ImmediateTaskRunner;
-import com.coursedesk.ui.common.SystemThemeDetector;
-import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.common.UiThread;
-import com.coursedesk.ui.shell.AccountContext;
-import com.coursedesk.ui.shell.DataChanges;
 import com.coursedesk.ui.shell.UiAccountFixture;
-import com.coursedesk.ui.shell.UserSettings;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
@@ -33,11 +25,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -76,25 +66,8 @@ class PurchasesViewFirstSyncTest {
         session = fx.signInOnDemo(fx.signInService(), ADA);
         tasks = new FxTaskRunner(2, UiThread.fx());
         FxToolkit.setupFixture(() -> {
-            DataChanges changes = new DataChanges(UiThread.fx());
-            // As the shell does: every sync pass that ends tells the screens.
-            session.sync().addListener(status -> {
-                if (!(status instanceof SyncStatus.Syncing)) {
-                    changes.fire();
-                }
-            });
-            ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(),
-                    new SystemThemeDetector("Linux", (command, timeout) -> Optional.empty()));
-            themes.apply(ThemeChoice.LIGHT);
-            AccountContext ctx = new AccountContext(session, fx.messages(), fx.formats(), tasks, UiThread.fx(),
-                    Clock.systemUTC(), themes, changes,
-                    new UserSettings(dir.resolve("settings").resolve("preferences.properties")), () -> { });
-            PurchasesScreen.Built built = PurchasesScreen.build(ctx);
-            viewModel = built.viewModel();
-            Scene scene = new Scene(built.root(), 1024, 700);
-            themes.style(scene);
-            stage.setScene(scene);
-            stage.show();
+            viewModel = PurchasesPageFixture.show(stage, fx, session, tasks,
+                    PurchasesPageFixture.firedWhenPassesEnd(session), dir.resolve("settings")).viewModel();
         });
         table = (TableView<PurchaseRow>) stage.getScene().lookup("#table");
     }

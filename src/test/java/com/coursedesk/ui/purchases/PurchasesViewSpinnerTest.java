@@ -1,20 +1,13 @@
 package com.coursedesk.ui.purchases;
 
-import com.coursedesk.platform.ThemeChoice;
 import com.coursedesk.service.ServiceFixture;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.ui.FxToolkitExtension;
-import com.coursedesk.ui.common.ImmediateTaskRunner;
-import com.coursedesk.ui.common.SystemThemeDetector;
-import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.common.UiThread;
-import com.coursedesk.ui.shell.AccountContext;
 import com.coursedesk.ui.shell.DataChanges;
 import com.coursedesk.ui.shell.UiAccountFixture;
-import com.coursedesk.ui.shell.UserSettings;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +21,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static com.coursedesk.ui.shell.UiAccountFixture.ADA;
@@ -68,19 +59,9 @@ class PurchasesViewSpinnerTest {
         AccountSession session = fx.signInOnDemo(fx.signInService(), ADA);
         ServiceFixture.syncNow(session);
         FxToolkit.setupFixture(() -> {
-            ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(),
-                    new SystemThemeDetector("Linux", (command, timeout) -> Optional.empty()));
-            themes.apply(ThemeChoice.LIGHT);
-            AccountContext ctx = new AccountContext(session, fx.messages(), fx.formats(), tasks, UiThread.fx(),
-                    Clock.systemUTC(), themes, new DataChanges(UiThread.fx()),
-                    new UserSettings(dir.resolve("settings").resolve("preferences.properties")), () -> { });
-            PurchasesScreen.Built built = PurchasesScreen.build(ctx);
-            viewModel = built.viewModel();
-            Scene scene = new Scene(built.root(), 1024, 700);
-            themes.style(scene);
-            stage.setScene(scene);
-            stage.show();
-            spinner = scene.lookup("#loadingIndicator");
+            viewModel = PurchasesPageFixture.show(stage, fx, session, tasks, new DataChanges(UiThread.fx()),
+                    dir.resolve("settings")).viewModel();
+            spinner = stage.getScene().lookup("#loadingIndicator");
             spinner.visibleProperty().addListener((obs, was, visible) -> {
                 if (visible) {
                     everShown = true;

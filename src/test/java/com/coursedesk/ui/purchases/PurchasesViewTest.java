@@ -6,24 +6,16 @@ import com.coursedesk.domain.Channel;
 import com.coursedesk.domain.Money;
 import com.coursedesk.domain.Purchase;
 import com.coursedesk.domain.PurchaseStatus;
-import com.coursedesk.platform.ThemeChoice;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.purchases.PurchaseFixtures;
 import com.coursedesk.service.purchases.PurchaseTotals;
 import com.coursedesk.service.sync.SyncStatus;
 import com.coursedesk.ui.FxToolkitExtension;
 import com.coursedesk.ui.common.FxTaskRunner;
-import com.coursedesk.ui.common.ImmediateTaskRunner;
-import com.coursedesk.ui.common.SystemThemeDetector;
-import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.common.UiThread;
-import com.coursedesk.ui.shell.AccountContext;
-import com.coursedesk.ui.shell.DataChanges;
 import com.coursedesk.ui.shell.UiAccountFixture;
-import com.coursedesk.ui.shell.UserSettings;
 import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -43,12 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,25 +78,8 @@ class PurchasesViewTest {
         assertThat(session.sync().syncNow().get(60, TimeUnit.SECONDS)).isInstanceOf(SyncStatus.Idle.class);
         tasks = new FxTaskRunner(2, UiThread.fx());
         FxToolkit.setupFixture(() -> {
-            DataChanges changes = new DataChanges(UiThread.fx());
-            // As the shell does: every sync pass that ends tells the screens.
-            session.sync().addListener(status -> {
-                if (!(status instanceof SyncStatus.Syncing)) {
-                    changes.fire();
-                }
-            });
-            ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(),
-                    new SystemThemeDetector("Linux", (command, timeout) -> Optional.empty()));
-            themes.apply(ThemeChoice.LIGHT);
-            AccountContext ctx = new AccountContext(session, fx.messages(), fx.formats(), tasks, UiThread.fx(),
-                    Clock.systemUTC(), themes, changes,
-                    new UserSettings(dir.resolve("settings").resolve("preferences.properties")), () -> { });
-            PurchasesScreen.Built built = PurchasesScreen.build(ctx);
-            viewModel = built.viewModel();
-            Scene scene = new Scene(built.root(), 1024, 700);
-            themes.style(scene);
-            stage.setScene(scene);
-            stage.show();
+            viewModel = PurchasesPageFixture.show(stage, fx, session, tasks,
+                    PurchasesPageFixture.firedWhenPassesEnd(session), dir.resolve("settings")).viewModel();
         });
         await("the history is shown", () -> !viewModel.loadingProperty().get() && !viewModel.shownRows().isEmpty());
         table = (TableView<PurchaseRow>) stage.getScene().lookup("#table");
