@@ -25,13 +25,12 @@ public final class DesktopLauncher {
     }
 
     /**
-     * What opening an account needs, done while the JavaFX toolkit starts (a second core is
-     * mostly idle then) instead of on the way to the first page. In the order needed:
+     * What opening an account needs, done while the JavaFX toolkit starts instead of on the
+     * way to the first page. In the order needed:
      * <ol>
      *   <li>logging ({@link AppLogging}: a rotating file under the user's log folder; the command
-     *       line and the sandbox keep logback.xml): Logback and the first look at the time-zone
-     *       rules, which loads every zone provider on the class path, 100–300 ms. SLF4J keeps
-     *       what other threads log meanwhile and hands it on once Logback is ready;</li>
+     *       line and the sandbox keep logback.xml), 0.15–0.2 s of CPU. SLF4J keeps what other
+     *       threads log meanwhile and hands it on once Logback is ready;</li>
      *   <li>the SQLite driver and its native library;</li>
      *   <li>the JavaFX classes of the first signed-in page ({@link ClassPreloader}).</li>
      * </ol>

@@ -65,7 +65,6 @@ final class LaunchServices {
     }
 
     private void prepare(AppDirectories directories, Optional<String> benchmarkEmail) {
-        Opening opening;
         try {
             InstanceLock.Result lock = InstanceLock.tryAcquire(directories.lockFile());
             if (!(lock instanceof InstanceLock.Acquired)) {
@@ -74,13 +73,10 @@ final class LaunchServices {
             }
             CoreServices core = CoreServices.forUser(directories);
             UserSettings settings = new UserSettings(directories.settingsDir().resolve("preferences.properties"));
-            Optional<KnownAccount> account = AccountAtLaunch.choose(core.signIn().knownAccounts(), settings,
-                    benchmarkEmail);
-            opening = account.map(a -> new Opening(a, new CompletableFuture<>())).orElse(null);
-            prepared.complete(new Prepared(lock, core, settings, Optional.ofNullable(opening)));
-            if (opening != null) {
-                open(core, opening);
-            }
+            Optional<Opening> opening = AccountAtLaunch.choose(core.signIn().knownAccounts(), settings, benchmarkEmail)
+                    .map(account -> new Opening(account, new CompletableFuture<>()));
+            prepared.complete(new Prepared(lock, core, settings, opening));
+            opening.ifPresent(o -> open(core, o));
         } catch (RuntimeException | Error e) {
             prepared.completeExceptionally(e);
         }

@@ -106,10 +106,7 @@ final class Navigator implements AutoCloseable {
         opening.session().whenComplete((opened, failure) -> ui.execute(() -> {
             pendingLaunch = null;
             if (closed) {
-                if (opened != null) {
-                    opened.close();
-                }
-                return;
+                return; // close() has it closed
             }
             if (failure != null) {
                 LOG.warn("Opening {} at launch failed", opening.account().accountId(), failure);
@@ -144,10 +141,7 @@ final class Navigator implements AutoCloseable {
         shell.start();
         afterFirstLayout(shell);
         KnownAccount account = opened.account();
-        tasks.task(() -> {
-            AccountAtLaunch.remember(settings, account);
-            return null;
-        }).name("remember-account").start();
+        writePreferences("remember-account", () -> AccountAtLaunch.remember(settings, account));
         LOG.info("Showing account {}", account.accountId());
     }
 
@@ -210,11 +204,16 @@ final class Navigator implements AutoCloseable {
     /** After the session ended on the server: back to sign-in, keeping the local copy. */
     private void returnToSignIn() {
         closeSession();
-        tasks.task(() -> {
-            AccountAtLaunch.forget(settings);
-            return null;
-        }).name("forget-launch-account").start();
+        writePreferences("forget-launch-account", () -> AccountAtLaunch.forget(settings));
         showSignIn();
+    }
+
+    /** Writes the preferences file off the FX thread. */
+    private void writePreferences(String name, Runnable write) {
+        tasks.task(() -> {
+            write.run();
+            return null;
+        }).name(name).start();
     }
 
     private AccountSession detachSession() {
