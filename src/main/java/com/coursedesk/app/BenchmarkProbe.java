@@ -7,6 +7,8 @@ import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
@@ -197,9 +199,42 @@ final class BenchmarkProbe {
         values.put("rows", String.valueOf(table.getItems().size()));
         values.put("shownMillis", String.valueOf(sinceJvmStart));
         values.put("cpuMillis", String.valueOf(processCpuMillis()));
+        values.put("threadCpuMillis", ThreadCpuTimes.byThreadName());
+        values.put("sceneNodes", sceneNodes(scene.getRoot()));
         PauseTransition settle = new PauseTransition(Duration.millis(SETTLE_MILLIS));
         settle.setOnFinished(e -> finish());
         settle.play();
+    }
+
+    /**
+     * How many nodes the scene holds, and the hidden subtrees among them (CSS styles and lays
+     * out hidden nodes too): "total (hidden: Type#id=size, ...)".
+     */
+    private static String sceneNodes(Parent root) {
+        StringBuilder hidden = new StringBuilder();
+        int total = countNodes(root, hidden);
+        return total + " (hidden:" + hidden + ")";
+    }
+
+    private static int countNodes(Node node, StringBuilder hidden) {
+        int size = 1;
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                size += node.isVisible() ? countNodes(child, hidden) : countNodes(child, new StringBuilder());
+            }
+        }
+        if (!node.isVisible()) {
+            hidden.append(' ').append(node.getClass().getSimpleName())
+                    .append(node.getId() == null ? "" : "#" + node.getId()).append('=').append(size);
+            if (node.getId() == null) {
+                Node owner = node.getParent();
+                while (owner != null && owner.getId() == null) {
+                    owner = owner.getParent();
+                }
+                hidden.append(" in ").append(owner == null ? "?" : owner.getId());
+            }
+        }
+        return size;
     }
 
     /** The purchase table, once on screen (looked up until found: a lookup walks the whole scene). */

@@ -23,6 +23,20 @@ public record KnownAccount(String accountId, String email, String displayName, S
         return new KnownAccount(accountId, email, displayName, server, serverTime);
     }
 
+    // Written out: the generated ones link method handles on first use, and the account list
+    // is compared while the app opens.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KnownAccount a && accountId.equals(a.accountId) && email.equals(a.email)
+                && displayName.equals(a.displayName) && server.equals(a.server)
+                && Objects.equals(lastSyncedAt, a.lastSyncedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accountId, email, displayName, server, lastSyncedAt);
+    }
+
     /** The key of this account's refresh token in the credential store. */
     public String credentialKey() {
         return server.value() + "|" + accountId;

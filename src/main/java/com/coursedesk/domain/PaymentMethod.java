@@ -27,12 +27,34 @@ public sealed interface PaymentMethod permits PaymentMethod.Card, PaymentMethod.
                 default -> b.isEmpty() ? brand : Character.toUpperCase(b.charAt(0)) + b.substring(1);
             };
         }
+
+        // Written out (as in PayPal): the generated ones link method handles on first use,
+        // which the first page's 10,000 rows would pay for at start-up.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Card c && brand.equals(c.brand) && last4.equals(c.last4);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * brand.hashCode() + last4.hashCode();
+        }
     }
 
     /** A PayPal account, with the e-mail address already masked by the server. */
     record PayPal(String maskedEmail) implements PaymentMethod {
         public PayPal {
             Objects.requireNonNull(maskedEmail, "maskedEmail");
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PayPal p && maskedEmail.equals(p.maskedEmail);
+        }
+
+        @Override
+        public int hashCode() {
+            return maskedEmail.hashCode();
         }
     }
 }

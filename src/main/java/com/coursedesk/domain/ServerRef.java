@@ -21,6 +21,17 @@ public record ServerRef(String value) {
         return value.equals(DEMO.value);
     }
 
+    // Written out: the generated ones link method handles on first use, at start-up here.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerRef s && value.equals(s.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     /**
      * A provider URL, checked: absolute, https (plain http only for loopback hosts), no query,
      * fragment or user info. Trailing slashes are dropped so one server has one key.

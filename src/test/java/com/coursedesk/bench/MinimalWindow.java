@@ -1,5 +1,6 @@
 package com.coursedesk.bench;
 
+import com.coursedesk.app.ThreadCpuTimes;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.animation.PauseTransition;
@@ -58,17 +59,18 @@ public final class MinimalWindow {
                 long shown = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
                 long cpu = ManagementFactory.getOperatingSystemMXBean()
                         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+                String threads = ThreadCpuTimes.byThreadName();
                 PauseTransition settle = new PauseTransition(Duration.millis(1000));
-                settle.setOnFinished(e -> report(shown, cpu));
+                settle.setOnFinished(e -> report(shown, cpu, threads));
                 settle.play();
             });
             stage.show();
             Platform.requestNextPulse();
         }
 
-        private static void report(long shownMillis, long cpuMillis) {
+        private static void report(long shownMillis, long cpuMillis, String threadCpu) {
             StringBuilder text = new StringBuilder("rows=0\nshownMillis=" + shownMillis + "\ncpuMillis=" + cpuMillis
-                    + "\n");
+                    + "\nthreadCpuMillis=" + threadCpu + "\n");
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
                     if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {

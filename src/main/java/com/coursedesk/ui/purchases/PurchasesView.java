@@ -4,6 +4,7 @@ import com.coursedesk.domain.Channel;
 import com.coursedesk.domain.ProductType;
 import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.purchases.SpendingChart;
+import com.coursedesk.ui.common.DetachWhileHidden;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
@@ -14,6 +15,8 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -27,7 +30,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -114,13 +117,13 @@ public final class PurchasesView {
     @FXML
     private TextField searchField;
     @FXML
-    private ComboBox<FilterOption<ProductType>> typeFilter;
+    private ChoiceBox<FilterOption<ProductType>> typeFilter;
     @FXML
-    private ComboBox<FilterOption<PurchaseStatus>> statusFilter;
+    private ChoiceBox<FilterOption<PurchaseStatus>> statusFilter;
     @FXML
-    private ComboBox<FilterOption<Year>> yearFilter;
+    private ChoiceBox<FilterOption<Year>> yearFilter;
     @FXML
-    private ComboBox<FilterOption<Channel>> channelFilter;
+    private ChoiceBox<FilterOption<Channel>> channelFilter;
     @FXML
     private Button clearFiltersButton;
     @FXML
@@ -167,7 +170,7 @@ public final class PurchasesView {
     @FXML
     private ToggleButton byYearButton;
     @FXML
-    private ComboBox<FilterOption<Currency>> chartCurrency;
+    private ChoiceBox<FilterOption<Currency>> chartCurrency;
     @FXML
     private Tab chartTab;
     @FXML
@@ -211,6 +214,7 @@ public final class PurchasesView {
         // The spinner shows only for a read that takes a while: a quick one would flash it,
         // and while it spins every frame must be drawn, each waiting for the one before.
         loadingIndicator.setVisible(false);
+        DetachWhileHidden.apply(loadingIndicator);
         spinnerPause.setOnFinished(e -> loadingIndicator.setVisible(viewModel.loadingProperty().get()));
         viewModel.loadingProperty().addListener((obs, was, loading) -> {
             if (loading) {
@@ -264,12 +268,13 @@ public final class PurchasesView {
         clearFiltersButton.disableProperty().bind(viewModel.filteredProperty().not());
     }
 
-    private static <T> void bindFilter(ComboBox<FilterOption<T>> box,
+    // Choice boxes, not combo boxes: a handful of fixed choices each, and a combo box keeps its
+    // list view (a virtual flow, two scroll bars, ~25 nodes) in the scene for CSS from the start.
+    private static <T> void bindFilter(ChoiceBox<FilterOption<T>> box,
                                        ObservableList<FilterOption<T>> options,
                                        ObjectProperty<FilterOption<T>> value) {
         box.setItems(options);
         box.valueProperty().bindBidirectional(value);
-        box.setVisibleRowCount(12);
     }
 
     @FXML
@@ -462,6 +467,7 @@ public final class PurchasesView {
     private void bindDetail() {
         detailContent.visibleProperty().bind(viewModel.detailShownProperty());
         detailPlaceholder.visibleProperty().bind(viewModel.detailShownProperty().not());
+        DetachWhileHidden.apply(detailContent);
         detailTitle.textProperty().bind(viewModel.detailTitleProperty());
         detailSubtitle.textProperty().bind(viewModel.detailSubtitleProperty());
         refundPositionLabel.textProperty().bind(viewModel.refundPositionTextProperty());
@@ -577,6 +583,21 @@ public final class PurchasesView {
     // ----- the chart -----
 
     private void bindChart() {
+        // The tab's controls join the scene when it is first shown: CSS and layout visit the
+        // content of hidden tabs too.
+        if (!chartTab.isSelected()) {
+            Node spending = chartTab.getContent();
+            chartTab.setContent(null);
+            chartTab.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                    if (selected) {
+                        chartTab.selectedProperty().removeListener(this);
+                        chartTab.setContent(spending);
+                    }
+                }
+            });
+        }
         byMonthButton.setUserData(SpendingChart.Granularity.MONTH);
         byYearButton.setUserData(SpendingChart.Granularity.YEAR);
         selectGranularity(viewModel.chartGranularityProperty().get());
@@ -708,6 +729,7 @@ public final class PurchasesView {
         PaperworkDialogs.bindStatus(paperworkStatusLabel, paperwork);
         paperworkBar.visibleProperty().bind(paperworkStatusLabel.visibleProperty());
         paperworkBar.managedProperty().bind(paperworkBar.visibleProperty());
+        DetachWhileHidden.apply(paperworkBar);
         cancelExportButton.visibleProperty().bind(paperwork.exportingProperty());
         cancelExportButton.managedProperty().bind(cancelExportButton.visibleProperty());
     }

@@ -168,7 +168,6 @@ public final class PurchasesViewModel {
         this.dataChanged = Objects.requireNonNull(dataChanged, "dataChanged");
         this.words = new PurchaseWords(messages);
         this.monthLabel = DateTimeFormatter.ofPattern("MMM yyyy", formats.locale());
-        buildComparators();
         buildFilterOptions();
         typeFilter.addListener((obs, old, value) -> filtersChanged());
         statusFilter.addListener((obs, old, value) -> filtersChanged());
@@ -539,35 +538,44 @@ public final class PurchasesViewModel {
      * How a column sorts: dates as instants, money by amount within its currency (currencies
      * apart, never converted), words in the learner's language's order.
      */
-    public Comparator<PurchaseRow> comparator(PurchaseColumn column) {
-        return comparators.get(column);
+    public synchronized Comparator<PurchaseRow> comparator(PurchaseColumn column) {
+        // Made on first use: ranking words needs the language's collator, whose tables take
+        // 10-20 ms to build, which the first page does not need.
+        return comparators.computeIfAbsent(column, this::makeComparator);
     }
 
-    private void buildComparators() {
+    private Comparator<PurchaseRow> makeComparator(PurchaseColumn column) {
         // Every comparison reads primitive columns: sorting 100,000 rows makes no objects.
         Comparator<PurchaseRow> byDate = Comparator
                 .comparingLong((PurchaseRow r) -> r.matches().purchasedAtMillis(r.position()))
                 .thenComparing(PurchaseRow::id);
-        comparators.put(PurchaseColumn.DATE, byDate);
-        comparators.put(PurchaseColumn.PRODUCT, Comparator.comparingInt(
-                (PurchaseRow r) -> r.matches().titlePlace(r.position())).thenComparing(byDate));
-        comparators.put(PurchaseColumn.PARTNER, Comparator.comparingInt(
-                (PurchaseRow r) -> r.matches().partnerPlace(r.position())).thenComparing(byDate));
-        comparators.put(PurchaseColumn.AMOUNT,
-                Comparator.comparing((PurchaseRow r) -> r.matches().totalCurrency(r.position()).getCurrencyCode())
-                        .thenComparingLong(r -> r.matches().totalMinor(r.position()))
-                        .thenComparing(byDate));
-        int[] typeRank = rank(ProductType.values(), words::type);
-        comparators.put(PurchaseColumn.TYPE, Comparator.comparingInt(
-                (PurchaseRow r) -> typeRank[r.matches().type(r.position()).ordinal()]).thenComparing(byDate));
-        int[] statusRank = rank(PurchaseStatus.values(), words::status);
-        comparators.put(PurchaseColumn.STATUS, Comparator.comparingInt(
-                (PurchaseRow r) -> statusRank[r.matches().status(r.position()).ordinal()]).thenComparing(byDate));
-        int[] channelRank = rank(Channel.values(), words::channel);
-        comparators.put(PurchaseColumn.CHANNEL, Comparator.comparingInt(
-                (PurchaseRow r) -> channelRank[r.matches().channel(r.position()).ordinal()]).thenComparing(byDate));
-        comparators.put(PurchaseColumn.RECEIPT, Comparator.comparingInt(
-                (PurchaseRow r) -> r.matches().receiptPlace(r.position())).thenComparing(PurchaseRow::id));
+        return switch (column) {
+            case DATE -> byDate;
+            case PRODUCT -> Comparator.comparingInt(
+                    (PurchaseRow r) -> r.matches().titlePlace(r.position())).thenComparing(byDate);
+            case PARTNER -> Comparator.comparingInt(
+                    (PurchaseRow r) -> r.matches().partnerPlace(r.position())).thenComparing(byDate);
+            case AMOUNT -> Comparator.comparing((PurchaseRow r) -> r.matches().totalCurrency(r.position()).getCurrencyCode())
+                    .thenComparingLong(r -> r.matches().totalMinor(r.position()))
+                    .thenComparing(byDate);
+            case TYPE -> {
+                int[] typeRank = rank(ProductType.values(), words::type);
+                yield Comparator.comparingInt(
+                        (PurchaseRow r) -> typeRank[r.matches().type(r.position()).ordinal()]).thenComparing(byDate);
+            }
+            case STATUS -> {
+                int[] statusRank = rank(PurchaseStatus.values(), words::status);
+                yield Comparator.comparingInt(
+                        (PurchaseRow r) -> statusRank[r.matches().status(r.position()).ordinal()]).thenComparing(byDate);
+            }
+            case CHANNEL -> {
+                int[] channelRank = rank(Channel.values(), words::channel);
+                yield Comparator.comparingInt(
+                        (PurchaseRow r) -> channelRank[r.matches().channel(r.position()).ordinal()]).thenComparing(byDate);
+            }
+            case RECEIPT -> Comparator.comparingInt(
+                    (PurchaseRow r) -> r.matches().receiptPlace(r.position())).thenComparing(PurchaseRow::id);
+        };
     }
 
     /** Each value's place in the alphabetical order of its words, so sorting compares integers. */

@@ -2,6 +2,7 @@ package com.coursedesk.ui.shell;
 
 import com.coursedesk.ui.about.AboutView;
 import com.coursedesk.ui.about.AboutViewModel;
+import com.coursedesk.ui.common.DetachWhileHidden;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.ViewLoader;
 import javafx.scene.control.ButtonType;
@@ -120,6 +121,7 @@ public final class ShellView {
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         noticeBar.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        DetachWhileHidden.apply(noticeBar);
 
         Runnable sync = viewModel::syncNow;
         shortcuts.put(new KeyCodeCombination(KeyCode.F5), sync);

@@ -72,4 +72,64 @@ class KnownAccountsFileTest {
         assertThat(file.list()).isEmpty();
         assertThat(Files.exists(path)).isFalse();
     }
+
+    @Test
+    void aFileWrittenByEarlierVersionsIsRead() throws Exception {
+        // The shape earlier versions wrote (Gson's pretty printing, the instant left out while
+        // null), with a field a later version might add.
+        Path path = dir.resolve("accounts.json");
+        Files.writeString(path, """
+                [
+                  {
+                    "accountId": "acc_2",
+                    "email": "zoe@example.com",
+                    "displayName": "Zoë",
+                    "server": "demo",
+                    "lastSyncedAt": "2026-11-26T10:44:35Z",
+                    "avatar": {"size": 3}
+                  },
+                  {
+                    "accountId": "acc_1",
+                    "email": "ada@example.com",
+                    "displayName": "Ada",
+                    "server": "https://billing.example.com"
+                  }
+                ]
+                """, StandardCharsets.UTF_8);
+
+        assertThat(new KnownAccountsFile(path).list()).containsExactly(ada(null),
+                new KnownAccount("acc_2", "zoe@example.com", "Zoë", ServerRef.DEMO,
+                        Instant.parse("2026-11-26T10:44:35Z")));
+    }
+
+    @Test
+    void whatIsWrittenReadsBackTheSame() throws Exception {
+        Path path = dir.resolve("accounts.json");
+        KnownAccount zoe = new KnownAccount("acc_2", "zoe@example.com", "Zoë \"Z\" Ng", ServerRef.DEMO,
+                Instant.parse("2026-11-26T10:44:35.123Z"));
+        KnownAccountsFile file = new KnownAccountsFile(path);
+        file.put(zoe);
+        file.put(ada(null));
+
+        assertThat(new KnownAccountsFile(path).list()).containsExactly(ada(null), zoe);
+        assertThat(Files.readString(path, StandardCharsets.UTF_8)).doesNotContain("null");
+    }
+
+    @Test
+    void anEntryWithoutItsAccountMovesTheFileAside() throws Exception {
+        Path path = dir.resolve("accounts.json");
+        Files.writeString(path, "[{\"email\": \"ada@example.com\", \"displayName\": \"Ada\", \"server\": \"demo\"}]",
+                StandardCharsets.UTF_8);
+
+        assertThat(new KnownAccountsFile(path).list()).isEmpty();
+        assertThat(Files.exists(path)).isFalse();
+    }
+
+    @Test
+    void anEmptyFileIsAnEmptyList() throws Exception {
+        Path path = dir.resolve("accounts.json");
+        Files.writeString(path, "", StandardCharsets.UTF_8);
+
+        assertThat(new KnownAccountsFile(path).list()).isEmpty();
+    }
 }

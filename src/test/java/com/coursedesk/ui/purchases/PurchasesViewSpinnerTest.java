@@ -7,8 +7,11 @@ import com.coursedesk.ui.common.UiThread;
 import com.coursedesk.ui.shell.DataChanges;
 import com.coursedesk.ui.shell.UiAccountFixture;
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +44,7 @@ class PurchasesViewSpinnerTest {
     private final ManualTaskRunner tasks = new ManualTaskRunner();
     private Stage stage;
     private PurchasesViewModel viewModel;
-    private Node spinner;
+    private Pane slot;
     private volatile boolean everShown;
 
     @Start
@@ -61,9 +64,10 @@ class PurchasesViewSpinnerTest {
         FxToolkit.setupFixture(() -> {
             viewModel = PurchasesPageFixture.show(stage, fx, session, tasks, new DataChanges(UiThread.fx()),
                     dir.resolve("settings")).viewModel();
-            spinner = stage.getScene().lookup("#loadingIndicator");
-            spinner.visibleProperty().addListener((obs, was, visible) -> {
-                if (visible) {
+            // The spinner is in the page only while it shows (it is kept out of the scene while hidden).
+            slot = (Pane) stage.getScene().lookup("#loadingSlot");
+            slot.getChildren().addListener((ListChangeListener<Node>) change -> {
+                if (showsSpinner()) {
                     everShown = true;
                 }
             });
@@ -88,7 +92,11 @@ class PurchasesViewSpinnerTest {
     }
 
     private boolean spinnerShown() throws Exception {
-        return FxToolkitExtension.onFxThread(spinner::isVisible);
+        return FxToolkitExtension.onFxThread(this::showsSpinner);
+    }
+
+    private boolean showsSpinner() {
+        return slot.getChildren().stream().anyMatch(n -> n instanceof ProgressIndicator && n.isVisible());
     }
 
     @Test

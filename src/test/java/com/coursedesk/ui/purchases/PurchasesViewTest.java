@@ -158,7 +158,8 @@ class PurchasesViewTest {
     @Test
     void filteringByStatusRefundedShowsOnlyRefundedRows(FxRobot robot) throws Exception {
         robot.clickOn("#statusFilter");
-        robot.clickOn(robot.lookup(".list-cell").match(hasText("Refunded")).<Node>query());
+        // A choice box lists its choices in a context menu.
+        robot.clickOn(robot.lookup(".context-menu .label").match(hasText("Refunded")).<Node>query());
         await("the filter applies", () -> viewModel.shownRows().stream()
                 .allMatch(r -> r.purchase().status() == PurchaseStatus.REFUNDED));
         long refunded = stored().stream().filter(s -> s.purchase().status() == PurchaseStatus.REFUNDED).count();
