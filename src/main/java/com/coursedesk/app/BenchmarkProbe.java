@@ -50,7 +50,11 @@ import java.util.function.Consumer;
  */
 final class BenchmarkProbe {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkProbe.class);
+    // Not a static field: the launcher's main thread reads the options before the toolkit
+    // starts, and making a logger there would wait for Logback's set-up on the warm-up thread.
+    private static Logger log() {
+        return LoggerFactory.getLogger(BenchmarkProbe.class);
+    }
     /** After the moment measured, the window settles this long before memory is read. */
     private static final long SETTLE_MILLIS = 1000;
     private static final long TIMEOUT_MILLIS = 5 * 60 * 1000;
@@ -102,7 +106,7 @@ final class BenchmarkProbe {
      * shown ({@link Navigator#openAtLaunch}). Call on the FX thread from start().
      */
     Consumer<AccountSession> watcher(Scene scene, UiThread ui) {
-        LOG.info("Benchmark start-up: opening {} and reporting to {}", email, report);
+        log().info("Benchmark start-up: opening {} and reporting to {}", email, report);
         startTimeout();
         return session -> watch(scene, session, ui);
     }
@@ -117,7 +121,7 @@ final class BenchmarkProbe {
         Thread timeout = new Thread(() -> {
             try {
                 Thread.sleep(TIMEOUT_MILLIS);
-                LOG.error("Benchmark start-up timed out");
+                log().error("Benchmark start-up timed out");
                 Runtime.getRuntime().halt(3);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -267,9 +271,9 @@ final class BenchmarkProbe {
         try {
             Files.writeString(report, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            LOG.error("Cannot write the benchmark report {}", report, e);
+            log().error("Cannot write the benchmark report {}", report, e);
         }
-        LOG.info("Benchmark start-up measured: {}", values);
+        log().info("Benchmark start-up measured: {}", values);
         Platform.exit();
     }
 
@@ -285,7 +289,7 @@ final class BenchmarkProbe {
                     }
                 }
             } catch (IOException e) {
-                LOG.debug("Cannot read {}", status, e);
+                log().debug("Cannot read {}", status, e);
             }
         }
         long peak = 0;
