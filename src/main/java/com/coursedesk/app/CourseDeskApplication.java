@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -64,32 +63,30 @@ public final class CourseDeskApplication extends Application {
     public void init() {
         directories = AppDirectories.forCurrentProcess(DesktopLauncher.dataDirOption(
                 getParameters().getRaw().toArray(String[]::new)));
-        LaunchServices.Prepared prepared = LaunchServices.take()
-                .orElseGet(() -> LaunchServices.begin(directories, BenchmarkProbe.openAccountEmail()))
-                .prepared().join();
+        LaunchServices launch = LaunchServices.take()
+                .orElseGet(() -> LaunchServices.begin(directories, BenchmarkProbe.openAccountEmail()));
+        windowStore = WindowStateStore.in(directories);
+        windowState = windowStore.load();
+        tasks = new FxTaskRunner();
+        themes = new ThemeManager(tasks, SystemThemeDetector.forThisComputer());
+        // The system's light or dark appearance was asked for by the launcher (it runs a
+        // process). The FX thread is idle while init() runs: it reads and parses the theme's
+        // stylesheet (50-100 ms) meanwhile, before start(), which runs after it.
+        themes.primeSystemAppearance(launch.systemAppearance().join());
+        var theme = windowState.theme();
+        UiThread.fx().execute(() -> themes.apply(theme));
+        LaunchServices.Prepared prepared = launch.prepared().join();
         lock = prepared.lock();
         if (!prepared.locked()) {
             return;
         }
         opening = prepared.opening();
-        windowStore = WindowStateStore.in(directories);
-        windowState = windowStore.load();
-        tasks = new FxTaskRunner();
-        themes = new ThemeManager(tasks, SystemThemeDetector.forThisComputer());
-        // Asking the system for its light or dark appearance runs a process: the rest of the
-        // set-up goes on meanwhile, on this thread.
-        CompletableFuture<Void> appearance = CompletableFuture.runAsync(themes::primeSystemAppearance);
         // The icon fonts and the names of their thousands of icons are read on a pool thread
         // meanwhile; the FX thread would otherwise read them while it builds the first page.
         tasks.task(CourseDeskApplication::loadIconFonts).name("load-icon-fonts").start();
         core = prepared.core();
         settings = prepared.settings();
         messages = Messages.load(settings.language().orElse(Locale.getDefault()));
-        appearance.join();
-        // The FX thread is idle while init() runs: it reads and parses the theme's stylesheet
-        // (about 100 ms) meanwhile, before start(), which runs after it, builds the scene.
-        var theme = windowState.theme();
-        UiThread.fx().execute(() -> themes.apply(theme));
         LOG.info("CourseDesk starting; data in {}", directories.dataDir());
     }
 

@@ -4,6 +4,7 @@ import com.coursedesk.domain.KnownAccount;
 import com.coursedesk.platform.AppDirectories;
 import com.coursedesk.platform.InstanceLock;
 import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.ui.common.SystemThemeDetector;
 import com.coursedesk.ui.shell.UserSettings;
 
 import java.util.Optional;
@@ -37,6 +38,7 @@ final class LaunchServices {
     }
 
     private final CompletableFuture<Prepared> prepared = new CompletableFuture<>();
+    private final CompletableFuture<SystemThemeDetector.Appearance> systemAppearance = new CompletableFuture<>();
 
     private LaunchServices() {
     }
@@ -47,6 +49,11 @@ final class LaunchServices {
         Thread thread = new Thread(() -> launch.prepare(directories, benchmarkEmail), "coursedesk-launch");
         thread.setDaemon(true);
         thread.start();
+        // Asking runs a process and waits for it (30-40 ms), beside the rest.
+        Thread appearance = new Thread(() -> launch.systemAppearance.complete(askSystemAppearance()),
+                "coursedesk-appearance");
+        appearance.setDaemon(true);
+        appearance.start();
         return launch;
     }
 
@@ -62,6 +69,20 @@ final class LaunchServices {
 
     CompletableFuture<Prepared> prepared() {
         return prepared;
+    }
+
+    private static SystemThemeDetector.Appearance askSystemAppearance() {
+        try {
+            return SystemThemeDetector.forThisComputer().detect();
+        } catch (RuntimeException e) {
+            // Not knowing is allowed: the light theme, and the shell asks again on focus.
+            return SystemThemeDetector.Appearance.UNKNOWN;
+        }
+    }
+
+    /** The system's light or dark appearance, asked for at once (the first frame's colours). */
+    CompletableFuture<SystemThemeDetector.Appearance> systemAppearance() {
+        return systemAppearance;
     }
 
     private void prepare(AppDirectories directories, Optional<String> benchmarkEmail) {

@@ -153,4 +153,16 @@ class LaunchServicesTest {
             toClose.add(acquired.lock());
         }
     }
+
+    @Test
+    void theSystemAppearanceIsAskedForAtOnce() {
+        LaunchServices launch = LaunchServices.begin(directories, Optional.empty());
+
+        // Whatever this machine answers (no desktop here: unknown), it answers, and in time.
+        assertThat(launch.systemAppearance()).succeedsWithin(java.time.Duration.ofSeconds(10))
+                .isNotNull();
+        if (launch.prepared().join().lock() instanceof InstanceLock.Acquired acquired) {
+            toClose.add(acquired.lock());
+        }
+    }
 }

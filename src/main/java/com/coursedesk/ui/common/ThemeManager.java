@@ -61,10 +61,12 @@ public final class ThemeManager {
      * does not run on the FX thread, so the first window opens in the right colours.
      */
     public void primeSystemAppearance() {
-        SystemThemeDetector.Appearance appearance = detector.detect();
-        synchronized (this) {
-            lastSystemAppearance = appearance;
-        }
+        primeSystemAppearance(detector.detect());
+    }
+
+    /** Takes the system's appearance as asked for already (the launcher asks early, in parallel). */
+    public synchronized void primeSystemAppearance(SystemThemeDetector.Appearance appearance) {
+        lastSystemAppearance = Objects.requireNonNull(appearance, "appearance");
     }
 
     /** Switches to {@code newChoice}; with SYSTEM, asks the system again in the background. */

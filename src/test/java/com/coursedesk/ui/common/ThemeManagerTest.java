@@ -87,6 +87,16 @@ class ThemeManagerTest {
     }
 
     @Test
+    void anAppearanceAskedForEarlierDecidesTheFirstTheme() {
+        // The launcher asks the system on a thread of its own and hands the answer over.
+        ThemeManager primed = new ThemeManager(new NeverDeliveringRunner(), detector, applied::add);
+        primed.primeSystemAppearance(SystemThemeDetector.Appearance.DARK);
+        primed.apply(ThemeChoice.SYSTEM);
+        assertThat(applied).containsExactly(DARK);
+        assertThat(primed.darkProperty().get()).isTrue();
+    }
+
+    @Test
     void theAppStylesheetIsOnTheClassPath() {
         assertThat(ThemeManager.appStylesheet()).endsWith("/com/coursedesk/ui/common/app.css");
     }
