@@ -22,10 +22,15 @@ import java.util.function.Supplier;
 final class SandboxStore implements AutoCloseable {
 
     /**
-     * One row of the change feed; {@code json} is the record's stored JSON as UTF-8 bytes (null
-     * for a deletion), which a sync page copies as they are.
+     * One page of the change feed: how many changes it holds and the last one's sequence number,
+     * the stored JSON of its purchases and of its other records as UTF-8 bytes (which a sync
+     * page copies as they are), and its deletions, each in sequence order.
      */
-    record FeedRow(long seq, String type, String id, boolean deleted, byte[] json) {
+    record FeedPage(int rows, long lastSeq, List<byte[]> purchases, List<byte[]> others, List<Deletion> deleted) {
+    }
+
+    /** A deletion in the change feed. */
+    record Deletion(String type, String id) {
     }
 
     /** A stored session: hashes only, never the tokens themselves. */
@@ -384,25 +389,55 @@ final class SandboxStore implements AutoCloseable {
         }
     }
 
-    List<FeedRow> feedAfter(String accountId, long afterSeq, int limit) {
-        List<FeedRow> rows = new ArrayList<>(Math.min(limit, 1000));
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT seq, type, id, deleted, json FROM records WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+    /**
+     * The first {@code limit} changes of {@code accountId} after {@code afterSeq}, in sequence
+     * order. Only the JSON is read as it is stored; a record's type and id are read for a
+     * deletion alone (two Strings a row were a third of the time of reading a page).
+     */
+    FeedPage feedPage(String accountId, long afterSeq, int limit) {
+        List<byte[]> purchases = new ArrayList<>(Math.min(limit, 1000));
+        List<byte[]> others = new ArrayList<>();
+        int rows = 0;
+        int deletions = 0;
+        long lastSeq = afterSeq;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, deleted, type = 'purchase', json "
+                + "FROM records WHERE account_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
             ps.setString(1, accountId);
             ps.setLong(2, afterSeq);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    // The stored text's own UTF-8 bytes: a page copies them, with no decoding
-                    // into a String and encoding back.
-                    rows.add(new FeedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
-                            rs.getBytes(5)));
+                    rows++;
+                    lastSeq = rs.getLong(1);
+                    if (rs.getInt(2) != 0) {
+                        deletions++;
+                    } else if (rs.getInt(3) != 0) {
+                        purchases.add(rs.getBytes(4));
+                    } else {
+                        others.add(rs.getBytes(4));
+                    }
                 }
             }
-            return rows;
         } catch (SQLException e) {
             throw failed(e);
         }
+        List<Deletion> deleted = new ArrayList<>(deletions);
+        if (deletions > 0) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT type, id FROM records "
+                    + "WHERE account_id = ? AND seq > ? AND seq <= ? AND deleted <> 0 ORDER BY seq")) {
+                ps.setString(1, accountId);
+                ps.setLong(2, afterSeq);
+                ps.setLong(3, lastSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        deleted.add(new Deletion(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed(e);
+            }
+        }
+        return new FeedPage(rows, lastSeq, purchases, others, deleted);
     }
 
     long countAfter(String accountId, long afterSeq) {

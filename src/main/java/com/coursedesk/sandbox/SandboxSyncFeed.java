@@ -30,7 +30,6 @@ final class SandboxSyncFeed {
     private static final byte[] PURCHASES = "{\"purchases\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUBSCRIPTIONS = "],\"subscriptions\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DELETED = "],\"deleted\":[".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] COMMA = {','};
 
     private final SandboxStore store;
     private final SandboxClock clock;
@@ -62,89 +61,53 @@ final class SandboxSyncFeed {
     byte[] page(String accountId, String cursor, String limitParam) {
         int limit = parseLimit(limitParam);
         long after = cursor == null ? 0 : decode(accountId, cursor);
-        List<SandboxStore.FeedRow> rows = store.feedAfter(accountId, after, limit);
-        long last = rows.isEmpty() ? after : rows.get(rows.size() - 1).seq();
-        long remaining = rows.size() < limit ? 0 : remainingAfter(accountId, after, last, rows.size());
+        SandboxStore.FeedPage rows = store.feedPage(accountId, after, limit);
+        long last = rows.lastSeq();
+        long remaining = rows.rows() < limit ? 0 : remainingAfter(accountId, after, last, rows.rows());
 
         byte[] end = ("],\"cursor\":" + SandboxJson.GSON.toJson(encode(accountId, last)) + ",\"hasMore\":"
                 + (remaining > 0) + ",\"remaining\":" + remaining + "}").getBytes(StandardCharsets.UTF_8);
-        List<byte[]> deleted = new ArrayList<>();
-        for (SandboxStore.FeedRow row : rows) {
-            if (row.deleted()) {
-                deleted.add(("{\"type\":\"" + row.type() + "\",\"id\":" + SandboxJson.GSON.toJson(row.id()) + "}")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
+        List<byte[]> deleted = new ArrayList<>(rows.deleted().size());
+        for (SandboxStore.Deletion d : rows.deleted()) {
+            deleted.add(("{\"type\":\"" + d.type() + "\",\"id\":" + SandboxJson.GSON.toJson(d.id()) + "}")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        // The body's exact length, so that it is written once into an array of that size (the
-        // cursor was once left out of an estimate: every page was copied into a buffer twice
-        // its size and then copied again to its length).
+        // The body's exact length, so that it is written once into an array of that size.
         int size = PURCHASES.length + SUBSCRIPTIONS.length + DELETED.length + end.length;
-        int purchases = 0;
-        int others = 0;
-        for (SandboxStore.FeedRow row : rows) {
-            if (!row.deleted()) {
-                size += row.json().length;
-                if (row.type().equals("purchase")) {
-                    purchases++;
-                } else {
-                    others++;
-                }
-            }
+        size += listLength(rows.purchases()) + listLength(rows.others()) + listLength(deleted);
+        byte[] body = new byte[size];
+        int at = put(body, 0, PURCHASES);
+        at = list(body, at, rows.purchases());
+        at = put(body, at, SUBSCRIPTIONS);
+        at = list(body, at, rows.others());
+        at = put(body, at, DELETED);
+        at = list(body, at, deleted);
+        put(body, at, end);
+        return body;
+    }
+
+    /** The length of {@code items} joined with commas. */
+    private static int listLength(List<byte[]> items) {
+        int length = Math.max(0, items.size() - 1);
+        for (byte[] item : items) {
+            length += item.length;
         }
-        for (byte[] d : deleted) {
-            size += d.length;
-        }
-        size += Math.max(0, purchases - 1) + Math.max(0, others - 1) + Math.max(0, deleted.size() - 1);
-        Body body = new Body(size);
-        body.raw(PURCHASES);
-        list(body, rows, row -> !row.deleted() && row.type().equals("purchase"));
-        body.raw(SUBSCRIPTIONS);
-        list(body, rows, row -> !row.deleted() && !row.type().equals("purchase"));
-        body.raw(DELETED);
-        for (int i = 0; i < deleted.size(); i++) {
+        return length;
+    }
+
+    private static int list(byte[] body, int at, List<byte[]> items) {
+        for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
-                body.raw(COMMA);
+                body[at++] = ',';
             }
-            body.raw(deleted.get(i));
+            at = put(body, at, items.get(i));
         }
-        body.raw(end);
-        return body.bytes();
+        return at;
     }
 
-    private static void list(Body body, List<SandboxStore.FeedRow> rows,
-                             java.util.function.Predicate<SandboxStore.FeedRow> which) {
-        boolean first = true;
-        for (SandboxStore.FeedRow row : rows) {
-            if (which.test(row)) {
-                if (!first) {
-                    body.raw(COMMA);
-                }
-                body.raw(row.json());
-                first = false;
-            }
-        }
-    }
-
-    /** A UTF-8 buffer sized up front (it grows if it must). */
-    private static final class Body {
-        private byte[] bytes;
-        private int length;
-
-        Body(int capacity) {
-            bytes = new byte[capacity];
-        }
-
-        void raw(byte[] more) {
-            if (length + more.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more.length));
-            }
-            System.arraycopy(more, 0, bytes, length, more.length);
-            length += more.length;
-        }
-
-        byte[] bytes() {
-            return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
-        }
+    private static int put(byte[] body, int at, byte[] part) {
+        System.arraycopy(part, 0, body, at, part.length);
+        return at + part.length;
     }
 
     /**

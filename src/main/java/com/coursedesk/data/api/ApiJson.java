@@ -61,17 +61,26 @@ final class ApiJson {
             }
             expect(in, JsonToken.STRING, "an RFC 3339 timestamp");
             String text = in.nextString();
-            Instant utc = wholeSecondsUtc(text);
-            if (utc != null) {
-                return utc;
-            }
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                return parseInstant(text);
             } catch (DateTimeParseException e) {
                 throw new JsonSyntaxException("Not an RFC 3339 timestamp at " + in.getPreviousPath()
                         + ": '" + text + "'", e);
             }
         }
+    }
+
+    /**
+     * An RFC 3339 timestamp with any offset, as a UTC instant.
+     *
+     * @throws DateTimeParseException if {@code text} is not one
+     */
+    static Instant parseInstant(String text) {
+        Instant utc = wholeSecondsUtc(text);
+        if (utc != null) {
+            return utc;
+        }
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }
 
     /**

@@ -84,46 +84,56 @@ public final class PurchaseDao {
         }
     }
 
+    /**
+     * Binds a purchase as {@link #COLUMNS} and its search text. The values are set through one
+     * call site in a loop: 26 setter calls inlined one after the other made this method's
+     * compilation take a tenth of a second of CPU during the first syncs of a session.
+     */
     private static void bind(PreparedStatement s, Purchase p) throws SQLException {
-        int i = 1;
-        s.setString(i++, p.id());
-        s.setString(i++, p.kind().wireName());
-        s.setString(i++, p.product().id());
-        s.setString(i++, p.product().title());
-        s.setString(i++, p.product().type().wireName());
-        s.setString(i++, p.product().partner());
-        s.setString(i++, p.subscriptionId());
-        i = bindMoney(s, i, p.amount());
-        i = bindMoney(s, i, p.tax());
-        i = bindMoney(s, i, p.total());
-        s.setString(i++, p.channel().wireName());
-        s.setString(i++, p.status().wireName());
-        Jdbc.setInstant(s, i++, p.purchasedAt());
-        Jdbc.setInstant(s, i++, p.refundedAt());
-        Jdbc.setInstant(s, i++, p.refundableUntil());
-        s.setString(i++, p.receiptNumber());
+        Object[] row = new Object[26];
+        Product product = p.product();
+        row[0] = p.id();
+        row[1] = p.kind().wireName();
+        row[2] = product.id();
+        row[3] = product.title();
+        row[4] = product.type().wireName();
+        row[5] = product.partner();
+        row[6] = p.subscriptionId();
+        money(row, 7, p.amount());
+        money(row, 9, p.tax());
+        money(row, 11, p.total());
+        row[13] = p.channel().wireName();
+        row[14] = p.status().wireName();
+        row[15] = epochMilli(p.purchasedAt());
+        row[16] = epochMilli(p.refundedAt());
+        row[17] = epochMilli(p.refundableUntil());
+        row[18] = p.receiptNumber();
         if (p.paymentMethod() instanceof PaymentMethod.Card card) {
-            s.setString(i++, "card");
-            s.setString(i++, card.brand());
-            s.setString(i++, card.last4());
-            s.setString(i++, null);
+            row[19] = "card";
+            row[20] = card.brand();
+            row[21] = card.last4();
         } else if (p.paymentMethod() instanceof PaymentMethod.PayPal payPal) {
-            s.setString(i++, "paypal");
-            s.setString(i++, null);
-            s.setString(i++, null);
-            s.setString(i++, payPal.maskedEmail());
+            row[19] = "paypal";
+            row[22] = payPal.maskedEmail();
         } else {
             throw new IllegalArgumentException("Unknown payment method " + p.paymentMethod());
         }
-        Jdbc.setInstant(s, i++, p.updatedAt());
-        s.setLong(i++, p.version());
-        s.setString(i, SearchText.document(p.product().title(), p.product().partner(), p.receiptNumber()));
+        row[23] = epochMilli(p.updatedAt());
+        row[24] = p.version();
+        row[25] = SearchText.document(product.title(), product.partner(), p.receiptNumber());
+        for (int i = 0; i < row.length; i++) {
+            // A String, a Long or null (SQL NULL): what setString, setLong and setNull would bind.
+            s.setObject(i + 1, row[i]);
+        }
     }
 
-    private static int bindMoney(PreparedStatement s, int index, Money money) throws SQLException {
-        s.setLong(index, money.amountMinor());
-        s.setString(index + 1, money.currency().getCurrencyCode());
-        return index + 2;
+    private static void money(Object[] row, int index, Money money) {
+        row[index] = money.amountMinor();
+        row[index + 1] = money.currency().getCurrencyCode();
+    }
+
+    private static Long epochMilli(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     /** Deletes the purchases with these ids; returns how many existed. */

@@ -5,6 +5,7 @@ import com.coursedesk.data.api.ApiException;
 import com.coursedesk.data.api.ApiInterruptedException;
 import com.coursedesk.data.api.ApiProtocolException;
 import com.coursedesk.data.api.ApiUnreachableException;
+import com.coursedesk.data.api.BillingApiClient;
 import com.coursedesk.data.api.Deleted;
 import com.coursedesk.data.api.SyncFetch;
 import com.coursedesk.data.api.SyncPage;
@@ -44,6 +45,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keeps one account's local store in step with the server: sends the outbox, then pulls the
@@ -88,8 +90,14 @@ public final class SyncEngine implements AutoCloseable {
     private ScheduledFuture<?> periodic;
     private ScheduledFuture<?> reconnectProbe;
     private volatile boolean closed;
-    /** Whether the last pass ended with the server answering (so the next may skip /v1/health). */
-    private volatile boolean lastPassReachedServer;
+    /**
+     * Whether the last pass ended with the server answering (so the next may skip /v1/health).
+     * True before the first: the account was just signed in to or opened, and a first sync (a
+     * full pass, on a new computer) started a round trip later when it asked first.
+     */
+    private volatile boolean lastPassReachedServer = true;
+    /** What ending the last full pass removed (written by the writer, read once its write is awaited). */
+    private volatile SyncStateDao.FullPassCleanup lastCleanup;
     /** Whether this engine has looked for a search index left waiting (passes run one at a time). */
     private boolean searchIndexLookedFor;
 
@@ -265,14 +273,16 @@ public final class SyncEngine implements AutoCloseable {
      * leaves those applied with their cursor: the next pass resumes there. The pages read
      * meanwhile (up to {@link #MAX_QUEUED_RECORDS} records) go to the writer together as soon as
      * it is free, in one transaction with the last one's cursor: fewer, larger commits. The last
-     * write of the pass (the last page, or the end of a full pass) also records its success at
-     * the server's time: one transaction fewer for a delta pass.
+     * write of the pass (the last page) also records its success at the server's time, and ends
+     * a full pass (its cleanup, or a bulk load's indexes): one transaction fewer, and the pass
+     * does not wait for the writer twice at its end.
      *
      * @param knownServerTime the server's time from {@code /v1/health} before the pass, or null
      *                        to take it from the feed's answers ({@link #serverTime})
      * @return the server time the pass recorded
      */
     private Instant pull(SyncState state, Instant lastSynced, Instant knownServerTime) {
+        lastCleanup = null;
         String cursor = state.cursor();
         boolean fullPass = state.fullPassInProgress() || cursor == null;
         long done = 0;
@@ -283,8 +293,7 @@ public final class SyncEngine implements AutoCloseable {
         Instant firstDate = null;
         boolean firstPage = true;
         Instant newestUpdate = null;
-        FeedReader feed = new FeedReader(fetcher,
-                from -> session.call(token -> session.api().fetchSync(token, from, pageLimit)));
+        FeedReader feed = new FeedReader(fetcher, this::askSync);
         feed.startFrom(cursor);
         try {
             if (cursor == null && !state.fullPassInProgress()) {
@@ -335,7 +344,7 @@ public final class SyncEngine implements AutoCloseable {
                     pending = null;
                 }
                 if (pending == null) {
-                    boolean lastWrite = last && !fullPass;
+                    boolean lastWrite = last;
                     if (lastWrite && serverTime == null) {
                         serverTime = serverTime(firstDate, lastSynced, newestUpdate);
                     }
@@ -369,20 +378,35 @@ public final class SyncEngine implements AutoCloseable {
             }
         }
         if (fullPass) {
-            Instant time = serverTime != null ? serverTime : serverTime(firstDate, lastSynced, newestUpdate);
-            serverTime = time;
-            SyncStateDao.FullPassCleanup removed = store.write(c -> {
-                SyncStateDao.FullPassCleanup cleanup = syncState.finishFullPass(c);
-                syncState.recordSuccess(c, time, clock.instant());
-                return cleanup;
-            });
-            if (removed.purchasesRemoved() + removed.subscriptionsRemoved() > 0) {
+            // Ended by the last write (apply).
+            SyncStateDao.FullPassCleanup removed = lastCleanup;
+            if (removed != null && removed.purchasesRemoved() + removed.subscriptionsRemoved() > 0) {
                 LOG.info("Full pass removed {} purchases and {} subscriptions the server no longer has",
                         removed.purchasesRemoved(), removed.subscriptionsRemoved());
             }
             buildSearchIndexLater();
         }
         return serverTime;
+    }
+
+    /**
+     * Asks for the page of the feed after {@code from} now, and returns what waits for its
+     * answer. A token the server refuses in the meantime is refreshed as {@link SessionTokens#call}
+     * refreshes one: the page is asked for again through it.
+     */
+    private Supplier<SyncFetch> askSync(String from) {
+        BillingApiClient.SyncRequest request = session.call(token -> session.api().askSync(token, from, pageLimit));
+        return () -> {
+            try {
+                return request.answer();
+            } catch (ApiException e) {
+                if (e.status() == 401
+                        && (e.code() == ApiErrorCode.TOKEN_EXPIRED || e.code() == ApiErrorCode.INVALID_TOKEN)) {
+                    return session.call(token -> session.api().fetchSync(token, from, pageLimit));
+                }
+                throw e;
+            }
+        };
     }
 
     /**
@@ -499,7 +523,8 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Hands pages to the writer: their records and deletions, in order, and the last one's
-     * cursor in one transaction, and the pass's success when {@code successAt} is not null.
+     * cursor in one transaction, and when {@code successAt} is not null (the pass's last pages)
+     * the end of a full pass and the pass's success at that time.
      */
     private CompletableFuture<Void> apply(List<SyncPage> pages, boolean fullPass, Instant successAt) {
         List<SyncPage> batch = List.copyOf(pages);
@@ -512,6 +537,9 @@ public final class SyncEngine implements AutoCloseable {
             }
             syncState.saveCursor(c, cursor);
             if (successAt != null) {
+                if (fullPass) {
+                    lastCleanup = syncState.finishFullPass(c);
+                }
                 syncState.recordSuccess(c, successAt, clock.instant());
             }
             return null;

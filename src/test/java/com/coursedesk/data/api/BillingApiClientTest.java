@@ -253,6 +253,37 @@ class BillingApiClientTest {
     }
 
     @Test
+    void aSyncAskedForIsSentBeforeItsAnswerIsWaitedFor() throws InterruptedException {
+        stub.enqueue(Canned.json(200, ApiFixtures.SYNC_PAGE));
+        BillingApiClient.SyncRequest asked = client.askSync("at-1", "c-41", 250);
+        // Nothing waits for the answer yet, and the server already has the request.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (stub.requests().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(stub.requests()).hasSize(1);
+        assertThat(stub.requests().get(0).rawQuery()).isEqualTo("limit=250&cursor=c-41");
+
+        SyncPage page = asked.answer().page();
+
+        assertThat(page.cursor()).isEqualTo("c-42");
+        assertThat(page.purchases()).hasSize(2);
+        assertThat(stub.requests()).hasSize(1);
+    }
+
+    @Test
+    void aSyncAskedForIsRetriedWhenItsAnswerIsWaitedFor() {
+        stub.enqueue(Canned.problem(503, "unavailable", "busy"), Canned.json(200, ApiFixtures.SYNC_PAGE));
+        BillingApiClient.SyncRequest asked = client.askSync("at-1", null, 500);
+
+        SyncPage page = asked.answer().page();
+
+        assertThat(page.cursor()).isEqualTo("c-42");
+        assertThat(stub.requests()).hasSize(2);
+        assertThat(sleeper.waits).hasSize(1);
+    }
+
+    @Test
     void aSyncPageCarriesTheAnswersDateAsTheServersTime() {
         Instant before = Instant.now().minusSeconds(1);
         stub.enqueue(Canned.json(200, "{\"purchases\":[],\"subscriptions\":[],\"deleted\":[],"

@@ -147,7 +147,8 @@ class SyncStateDaoTest {
             return null;
         });
         assertThat(store.read(SyncStateDao::isBulkLoad)).isTrue();
-        assertThat(purchaseIndexes()).as("secondary indexes wait for the end").isEmpty();
+        assertThat(purchaseIndexes()).as("secondary indexes wait for the end; the partial ones stay")
+                .containsExactly("idx_purchases_pending", "idx_purchases_subscription");
 
         store.write(c -> {
             purchases.upsertAll(c, List.of(purchase("p1").title("Statistics with Python").build(),

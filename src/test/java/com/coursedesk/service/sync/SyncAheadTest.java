@@ -109,6 +109,10 @@ class SyncAheadTest {
     void aFailureOfThePageAskedForAheadLeavesThePagesBeforeItAppliedAndTheNextPassResumes() {
         AccountSession session = fx.signIn(service, SCALE);
         Records server = fx.serverState(SCALE);
+        // Slow answers, so that the pages asked for ahead have not all arrived when the first
+        // ones are stored (a fast client and server fetched the whole feed first now and then).
+        // A request checks for failures after its delay: the one under way then fails too.
+        fx.faults("{\"pathPrefix\":\"/v1/sync\",\"delayMillis\":30}");
         AtomicBoolean broken = new AtomicBoolean();
         session.sync().addListener(status -> {
             // Once the first pages are stored, every further page request fails (more times

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * "Last synced" is the server's time. A pass after one that reached the server takes it from
- * the feed's own answer (its HTTP {@code Date}) instead of a {@code /v1/health} round trip;
- * health is still asked first after a failure, with actions to send, or when the answer's
- * {@code Date} cannot be the server's time.
+ * the feed's own answer (its HTTP {@code Date}) instead of a {@code /v1/health} round trip, and
+ * so does a first pass; health is still asked first after a failure, with actions to send, or
+ * when the answer's {@code Date} cannot be the server's time.
  */
 class SyncServerTimeTest {
 
@@ -58,6 +58,19 @@ class SyncServerTimeTest {
         assertThat(end.lastSyncedAt()).isCloseTo(fx.sandbox().now(), within(Duration.ofSeconds(5)));
         assertThat(localState(session.store()).purchases().values())
                 .anySatisfy(p -> assertThat(p.product().title()).isEqualTo("Bought on the web"));
+        fx.assertMatchesServer(session, ADA);
+    }
+
+    @Test
+    void aFirstPassWithNothingToSendNeedsNoHealthCallEither() {
+        // /v1/health fails from the start: a first pass that asked it would end Failed.
+        fx.faults("{\"pathPrefix\":\"/v1/health\",\"failureRate\":1,\"failureStatus\":500}");
+        AccountSession session = fx.signIn(service, ADA);
+
+        SyncStatus end = syncNow(session);
+
+        assertThat(end).isInstanceOf(SyncStatus.Idle.class);
+        assertThat(end.lastSyncedAt()).isCloseTo(fx.sandbox().now(), within(Duration.ofSeconds(5)));
         fx.assertMatchesServer(session, ADA);
     }
 
