@@ -6,6 +6,7 @@ import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.purchases.SpendingChart;
 import com.coursedesk.ui.common.DetachWhileHidden;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.TextSizedChoiceBoxSkin;
 import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
 import com.coursedesk.ui.paperwork.PaperworkViewModel;
@@ -269,10 +270,12 @@ public final class PurchasesView {
     }
 
     // Choice boxes, not combo boxes: a handful of fixed choices each, and a combo box keeps its
-    // list view (a virtual flow, two scroll bars, ~25 nodes) in the scene for CSS from the start.
+    // list view (a virtual flow, two scroll bars, ~25 nodes) in the scene for CSS from the start;
+    // sized by their choices' text, not by styling their menus while the page first lays out.
     private static <T> void bindFilter(ChoiceBox<FilterOption<T>> box,
                                        ObservableList<FilterOption<T>> options,
                                        ObjectProperty<FilterOption<T>> value) {
+        TextSizedChoiceBoxSkin.install(box);
         box.setItems(options);
         box.valueProperty().bindBidirectional(value);
     }
@@ -610,6 +613,7 @@ public final class PurchasesView {
             }
         });
         viewModel.chartGranularityProperty().addListener((obs, old, value) -> selectGranularity(value));
+        TextSizedChoiceBoxSkin.install(chartCurrency);
         chartCurrency.setItems(viewModel.chartCurrencies());
         chartCurrency.valueProperty().bindBidirectional(viewModel.chartCurrencyProperty());
         chartCurrency.disableProperty().bind(Bindings.size(viewModel.chartCurrencies()).lessThan(2));

@@ -17,9 +17,11 @@ import com.coursedesk.ui.shell.UiAccountFixture;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +155,32 @@ class PurchasesViewTest {
         assertThat(shown).hasSize((int) stored().stream()
                 .filter(s -> s.purchase().product().title().equals("Aprendizaje Automático")).count());
         assertThat(text(robot, "#totalsLabel")).startsWith("Paid: €");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyFilterChoiceShowsWholeInItsBox(FxRobot robot) throws Exception {
+        // The boxes are sized from their choices' text (not by styling their menus): whichever
+        // choice is picked, its words are all there, none cut short to "…".
+        for (String id : List.of("#typeFilter", "#statusFilter", "#yearFilter", "#channelFilter")) {
+            ChoiceBox<FilterOption<?>> box = (ChoiceBox<FilterOption<?>>) stage.getScene().lookup(id);
+            List<FilterOption<?>> choices = FxToolkitExtension.onFxThread(() -> List.copyOf(box.getItems()));
+            assertThat(choices).as(id).hasSizeGreaterThan(1);
+            for (FilterOption<?> choice : choices) {
+                robot.interact(() -> box.setValue(choice));
+                WaitForAsyncUtils.waitForFxEvents();
+                Text text = (Text) box.lookup(".label .text");
+                Node arrow = box.lookup(".arrow");
+                assertThat(FxToolkitExtension.onFxThread(text::getText)).as(id + " showing " + choice.label())
+                        .isEqualTo(choice.label());
+                // ...and clear of the arrow, which is drawn over the box's right end.
+                double textEnd = FxToolkitExtension.onFxThread(() -> text.localToScene(text.getBoundsInLocal()).getMaxX());
+                double arrowStart = FxToolkitExtension.onFxThread(
+                        () -> arrow.localToScene(arrow.getBoundsInLocal()).getMinX());
+                assertThat(textEnd).as(id + " showing " + choice.label()).isLessThan(arrowStart);
+            }
+            robot.interact(() -> box.setValue(choices.get(0)));
+        }
     }
 
     @Test
