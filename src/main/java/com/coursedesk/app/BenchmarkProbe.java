@@ -50,11 +50,6 @@ import java.util.function.Consumer;
  */
 final class BenchmarkProbe {
 
-    // Not a static field: the launcher's main thread reads the options before the toolkit
-    // starts, and making a logger there would wait for Logback's set-up on the warm-up thread.
-    private static Logger log() {
-        return LoggerFactory.getLogger(BenchmarkProbe.class);
-    }
     /** After the moment measured, the window settles this long before memory is read. */
     private static final long SETTLE_MILLIS = 1000;
     private static final long TIMEOUT_MILLIS = 5 * 60 * 1000;
@@ -75,6 +70,12 @@ final class BenchmarkProbe {
     private TableView<?> table;
     private long accountShownAt;
     private boolean pulsesStarted;
+
+    // Not a static field: the launcher's main thread reads the options before the toolkit
+    // starts, and making a logger there would wait for Logback's set-up on the warm-up thread.
+    private static Logger log() {
+        return LoggerFactory.getLogger(BenchmarkProbe.class);
+    }
 
     private BenchmarkProbe(String email, Path report, boolean untilSynced) {
         this.email = email;
