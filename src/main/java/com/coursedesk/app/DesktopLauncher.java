@@ -32,7 +32,8 @@ public final class DesktopLauncher {
      *       line and the sandbox keep logback.xml), 0.15–0.2 s of CPU. SLF4J keeps what other
      *       threads log meanwhile and hands it on once Logback is ready;</li>
      *   <li>the SQLite driver and its native library;</li>
-     *   <li>the JavaFX classes of the first signed-in page ({@link ClassPreloader}).</li>
+     *   <li>the JavaFX classes of the theme, the window and the first signed-in page
+     *       ({@link ClassPreloader}).</li>
      * </ol>
      * Each step only makes the same later call cheaper; a failure here changes nothing else.
      * Not here: the TLS context (250 ms of CPU while both cores build the first page); the API
