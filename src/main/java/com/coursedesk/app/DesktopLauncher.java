@@ -29,8 +29,10 @@ public final class DesktopLauncher {
      * way to the first page. In the order needed:
      * <ol>
      *   <li>logging ({@link AppLogging}: a rotating file under the user's log folder; the command
-     *       line and the sandbox keep logback.xml), 0.15–0.2 s of CPU. SLF4J keeps what other
-     *       threads log meanwhile and hands it on once Logback is ready;</li>
+     *       line and the sandbox keep logback.xml), 60–80 ms of CPU. It comes first so that
+     *       JavaFX's start-up warning does not set Logback up on the launcher thread, before the
+     *       toolkit starts. SLF4J keeps what other threads log meanwhile and hands it on once
+     *       Logback is ready;</li>
      *   <li>the SQLite driver and its native library;</li>
      *   <li>the JavaFX classes of the theme, the window and the first signed-in page
      *       ({@link ClassPreloader}).</li>
