@@ -32,9 +32,11 @@ import java.nio.charset.StandardCharsets;
  *     com.coursedesk.Main --data-dir DIR            # with -Dcoursedesk.bench.openAccount and .report
  * </pre>
  * and keep the names after the line of {@code com.coursedesk.platform.WindowStateStore} (the
- * first class {@code init()} loads, once the toolkit has started) up to the report's
- * {@code shownMillis}, whose source is a {@code jrt:} module or a library's jar (skip
- * {@code shared objects file}, {@code __JVM_*}, the app's own jar and names with {@code /0x}).
+ * first class {@code init()} loads, once the toolkit has started) up to the first
+ * {@code java.lang.management} class (the probe's, as it measures), whose source is a
+ * {@code jrt:} module or a library's jar (skip {@code shared objects file}, {@code __JVM_*},
+ * the app's own jar and names with {@code /0x}); then the classes from JavaFX's graphics jar of
+ * the next 60 ms, with which the renderer draws that frame.
  */
 final class ClassPreloader {
 

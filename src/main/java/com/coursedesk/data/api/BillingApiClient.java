@@ -10,7 +10,6 @@ import com.coursedesk.domain.Account;
 import com.coursedesk.domain.CancelReason;
 import com.coursedesk.domain.Purchase;
 import com.coursedesk.domain.Subscription;
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -84,7 +83,6 @@ public final class BillingApiClient {
     private final RetryPolicy retryPolicy;
     private final Sleeper sleeper;
     private final RandomGenerator random;
-    private final Gson gson = ApiJson.newGson();
     private final DtoMapper mapper = new DtoMapper();
     /** The last {@code Date} header read ({@link #httpDate}). */
     private volatile ParsedDate lastDate;
@@ -565,7 +563,7 @@ public final class BillingApiClient {
             }
         }
         try {
-            return gson.fromJson(text, type);
+            return ApiJson.gson().fromJson(text, type);
         } catch (RuntimeException e) {
             // Gson reports malformed JSON and wrong types as various runtime exceptions;
             // whichever it is, this answer cannot be used.
@@ -574,7 +572,7 @@ public final class BillingApiClient {
     }
 
     private byte[] bytes(JsonObject json) {
-        return gson.toJson(json).getBytes(StandardCharsets.UTF_8);
+        return ApiJson.gson().toJson(json).getBytes(StandardCharsets.UTF_8);
     }
 
     // ---- argument checks ----

@@ -1,6 +1,7 @@
 package com.coursedesk.ui.account;
 
 import com.coursedesk.platform.ThemeChoice;
+import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
@@ -218,12 +219,12 @@ public final class AccountView {
         detailsArea.setAccessibleText(messages.get("account.history.details.accessible"));
         copyDetailsButton.disableProperty().bind(viewModel.selectedActionProperty().isNull());
         copyKeyButton.disableProperty().bind(viewModel.selectedActionProperty().isNull());
-        copyDetailsButton.setTooltip(new Tooltip(messages.get("account.history.copyDetails.tooltip")));
-        copyKeyButton.setTooltip(new Tooltip(messages.get("account.history.copyKey.tooltip")));
+        Hint.setText(copyDetailsButton, messages.get("account.history.copyDetails.tooltip"));
+        Hint.setText(copyKeyButton, messages.get("account.history.copyKey.tooltip"));
         viewModel.selectedActionProperty().addListener((obs, old, row) -> copiedLabel.setText(""));
         saveProofButton.disableProperty().bind(viewModel.selectedActionProperty().isNull()
                 .or(paperwork.busyProperty()));
-        saveProofButton.setTooltip(new Tooltip(messages.get("paperwork.ui.proof.tooltip")));
+        Hint.setText(saveProofButton, messages.get("paperwork.ui.proof.tooltip"));
         PaperworkDialogs.bindStatus(proofStatusLabel, paperwork);
 
         KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);

@@ -5,6 +5,7 @@ import com.coursedesk.domain.ProductType;
 import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.purchases.SpendingChart;
 import com.coursedesk.ui.common.DetachWhileHidden;
+import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.TextSizedChoiceBoxSkin;
 import com.coursedesk.ui.common.ThemeManager;
@@ -44,7 +45,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.event.EventHandler;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -699,15 +699,9 @@ public final class PurchasesView {
             Node node = data.get(i).getNode();
             if (node != null) {
                 String text = bars.get(i).label() + ": " + bars.get(i).amountText();
-                // The chart binds each bar's accessible text itself; the tooltip adds the money. Made
-                // when first pointed at: sixty tooltips (popup windows) at once stall the UI thread.
-                node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
-                    @Override
-                    public void handle(MouseEvent event) {
-                        node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-                        Tooltip.install(node, new Tooltip(text));
-                    }
-                });
+                // The chart binds each bar's accessible text itself; the tooltip adds the money.
+                // Sixty tooltips (popup windows) made at once stalled the UI thread.
+                Hint.setText(node, text);
             }
         }
     }
@@ -727,9 +721,9 @@ public final class PurchasesView {
     private void bindPaperwork() {
         Messages messages = paperwork.messages();
         receiptButton.disableProperty().bind(viewModel.selectedProperty().isNull().or(paperwork.busyProperty()));
-        receiptButton.setTooltip(new Tooltip(messages.get("paperwork.ui.receipt.tooltip")));
+        Hint.setText(receiptButton, messages.get("paperwork.ui.receipt.tooltip"));
         taxYearButton.disableProperty().bind(paperwork.busyProperty());
-        taxYearButton.setTooltip(new Tooltip(messages.get("paperwork.ui.taxYear.tooltip")));
+        Hint.setText(taxYearButton, messages.get("paperwork.ui.taxYear.tooltip"));
         PaperworkDialogs.bindStatus(paperworkStatusLabel, paperwork);
         paperworkBar.visibleProperty().bind(paperworkStatusLabel.visibleProperty());
         paperworkBar.managedProperty().bind(paperworkBar.visibleProperty());

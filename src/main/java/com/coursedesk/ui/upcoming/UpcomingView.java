@@ -1,5 +1,6 @@
 package com.coursedesk.ui.upcoming;
 
+import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
 import com.coursedesk.ui.paperwork.PaperworkViewModel;
@@ -13,7 +14,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -92,7 +92,7 @@ public final class UpcomingView {
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
 
         calendarButton.disableProperty().bind(paperwork.busyProperty());
-        calendarButton.setTooltip(new Tooltip(messages.get("paperwork.ui.calendar.tooltip")));
+        Hint.setText(calendarButton, messages.get("paperwork.ui.calendar.tooltip"));
         PaperworkDialogs.bindStatus(calendarStatusLabel, paperwork);
     }
 

@@ -183,6 +183,9 @@ class PaperworkScreensTest {
         Button calendar = find("#calendarButton", Button.class).orElseThrow();
         assertThat(calendar.getText()).isEqualTo("Add to calendar (.ics)…");
         assertThat(calendar.isDisabled()).isFalse();
+        assertThat(calendar.getTooltip()).as("made when first pointed at").isNull();
+        robot.moveTo(calendar);
+        waitUntil(() -> calendar.getTooltip() != null);
         assertThat(calendar.getTooltip().getText()).contains("Outlook, Apple Calendar or Google Calendar");
 
         Subscription cancelable = ada.local("Machine Learning Specialization");
