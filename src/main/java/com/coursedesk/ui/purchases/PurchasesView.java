@@ -586,9 +586,11 @@ public final class PurchasesView {
     // ----- the chart -----
 
     private void bindChart() {
-        // The tab's controls join the scene when it is first shown: CSS and layout visit the
-        // content of hidden tabs too.
-        if (!chartTab.isSelected()) {
+        // The tab's controls join the scene, and the currency box gets its skin, when it is first
+        // shown: CSS and layout visit the content of hidden tabs too.
+        if (chartTab.isSelected()) {
+            TextSizedChoiceBoxSkin.install(chartCurrency);
+        } else {
             Node spending = chartTab.getContent();
             chartTab.setContent(null);
             chartTab.selectedProperty().addListener(new ChangeListener<>() {
@@ -596,6 +598,7 @@ public final class PurchasesView {
                 public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
                     if (selected) {
                         chartTab.selectedProperty().removeListener(this);
+                        TextSizedChoiceBoxSkin.install(chartCurrency);
                         chartTab.setContent(spending);
                     }
                 }
@@ -613,19 +616,21 @@ public final class PurchasesView {
             }
         });
         viewModel.chartGranularityProperty().addListener((obs, old, value) -> selectGranularity(value));
-        TextSizedChoiceBoxSkin.install(chartCurrency);
         chartCurrency.setItems(viewModel.chartCurrencies());
         chartCurrency.valueProperty().bindBidirectional(viewModel.chartCurrencyProperty());
         chartCurrency.disableProperty().bind(Bindings.size(viewModel.chartCurrencies()).lessThan(2));
         chartPlaceholder.textProperty().bind(viewModel.chartPlaceholderProperty());
         chartPlaceholder.visibleProperty().bind(viewModel.chartPlaceholderProperty().isNotEmpty());
-        // Drawn only while its tab is shown: a reload of a long history (every sync pass ends with
-        // one) would otherwise rebuild sixty bars on the UI thread for a hidden chart (~70 ms).
+        // Made and drawn only while its tab is shown: a reload of a long history (every sync pass
+        // ends with one) would otherwise rebuild sixty bars on the UI thread for a hidden chart
+        // (~70 ms).
         viewModel.chartBars().addListener((ListChangeListener<ChartBar>) change -> {
             if (chartTab.isSelected()) {
                 fillChart();
             }
         });
+        viewModel.chartShownProperty().bind(chartTab.selectedProperty());
+        // After the binding: the bars are made again first, then drawn (at once if unchanged).
         chartTab.selectedProperty().addListener((obs, was, selected) -> {
             if (selected) {
                 fillChart();

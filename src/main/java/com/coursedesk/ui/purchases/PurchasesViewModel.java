@@ -18,6 +18,7 @@ import com.coursedesk.service.purchases.SpendingChart;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.TaskRunner;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -129,6 +131,7 @@ public final class PurchasesViewModel {
     private final ObservableList<ChartBar> chartBars = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper chartAxisLabel = new ReadOnlyStringWrapper(this, "chartAxisLabel", "");
     private final ReadOnlyStringWrapper chartPlaceholder = new ReadOnlyStringWrapper(this, "chartPlaceholder", "");
+    private final BooleanProperty chartShown = new SimpleBooleanProperty(this, "chartShown", true);
     private SpendingChart chart = SpendingChart.empty();
 
     // ----- the detail pane -----
@@ -175,6 +178,7 @@ public final class PurchasesViewModel {
         channelFilter.addListener((obs, old, value) -> filtersChanged());
         chartGranularity.addListener((obs, old, value) -> updateChartBars());
         chartCurrency.addListener((obs, old, value) -> updateChartBars());
+        chartShown.addListener((obs, was, shown) -> updateChartBars());
     }
 
     private void buildFilterOptions() {
@@ -677,6 +681,9 @@ public final class PurchasesViewModel {
     }
 
     private void updateChartBars() {
+        if (!chartShown.get()) {
+            return; // made again when shown
+        }
         FilterOption<Currency> currency = chartCurrency.get();
         if (currency == null || currency.value() == null) {
             chartBars.clear();
@@ -717,6 +724,16 @@ public final class PurchasesViewModel {
 
     public ObjectProperty<FilterOption<Currency>> chartCurrencyProperty() {
         return chartCurrency;
+    }
+
+    /**
+     * Whether the chart is on screen (true unless a view says otherwise). Its bars, axis label
+     * and placeholder are made only then: every reload of the history (the first, while the
+     * window opens, and one after each sync pass) would otherwise format sixty bars that nobody
+     * sees.
+     */
+    public BooleanProperty chartShownProperty() {
+        return chartShown;
     }
 
     /** The bars of the chosen currency and period width, oldest first; paid purchases only. */

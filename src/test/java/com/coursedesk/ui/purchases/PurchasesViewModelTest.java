@@ -257,6 +257,26 @@ class PurchasesViewModelTest {
     // ----- the chart -----
 
     @Test
+    void aChartNotOnScreenIsMadeOnlyWhenShown() {
+        vm.chartShownProperty().set(false);
+        vm.chartGranularityProperty().set(SpendingChart.Granularity.YEAR);
+        vm.search("machine");
+        assertThat(vm.chartCurrencyProperty().get()).as("the choice still follows what is shown").isNull();
+        assertThat(vm.chartBars()).as("not made while hidden").hasSize(28);
+
+        vm.chartShownProperty().set(true);
+        assertThat(vm.chartBars()).isEmpty();
+        assertThat(vm.chartPlaceholderProperty().get()).isEqualTo("No paid purchases among those shown.");
+
+        vm.chartShownProperty().set(false);
+        vm.search("");
+        vm.chartShownProperty().set(true);
+        assertThat(vm.chartBars()).containsExactly(new ChartBar("2024", 39.0, "£39.00"),
+                new ChartBar("2025", 0.0, "£0.00"), new ChartBar("2026", 86.97, "£86.97"));
+        assertThat(vm.chartAxisLabelProperty().get()).isEqualTo("Paid (GBP)");
+    }
+
+    @Test
     void chartShowsPaidSpendingOfOneCurrencyByMonthOrYear() {
         assertThat(vm.chartCurrencies()).extracting(FilterOption::label).containsExactly("GBP", "EUR", "JPY", "USD");
         assertThat(vm.chartCurrencyProperty().get().label()).isEqualTo("GBP");
