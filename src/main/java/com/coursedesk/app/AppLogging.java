@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The window's logging: a rotating file {@code coursedesk.log} under the user's log folder
- * (5 MB a file, gzipped by day and size, 14 days and 50 MB at most) plus warnings on standard
- * error. Tokens and passwords are never logged.
+ * (5 MB a file, gzipped by day and size, 14 days and 50 MB at most) plus the app's warnings on
+ * standard error (JavaFX's go to the file only). Tokens and passwords are never logged.
  *
  * <p>Set up in code rather than from an XML file: reading a Logback XML file costs about
  * 100 ms of every window start (an XML parser and Joran's model), a tenth of the whole
@@ -39,9 +39,10 @@ public final class AppLogging extends ContextAwareBase implements Configurator {
     static final String LOG_FILE = "coursedesk.log";
     static final String FILE_PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
     static final String CONSOLE_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n";
+    static final String JAVAFX_LOGGER = "javafx";
     /** Chatty libraries: only their warnings. */
     private static final Map<String, Level> QUIET = Map.of("com.sun.net.httpserver", Level.WARN,
-            "jdk.internal.httpclient", Level.WARN, "org.flywaydb", Level.WARN, "javafx", Level.WARN);
+            "jdk.internal.httpclient", Level.WARN, "org.flywaydb", Level.WARN, JAVAFX_LOGGER, Level.WARN);
 
     /** For Logback's service loader. */
     public AppLogging() {
@@ -95,6 +96,12 @@ public final class AppLogging extends ContextAwareBase implements Configurator {
         console.start();
 
         QUIET.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        // JavaFX's own warnings go to the file only: run from the class path (as the jar and the
+        // app image run it), it warns at every start that this configuration is unsupported,
+        // which tells a learner at a terminal nothing they can act on.
+        Logger javafx = context.getLogger(JAVAFX_LOGGER);
+        javafx.setAdditive(false);
+        javafx.addAppender(file);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(file);

@@ -11,12 +11,20 @@ import java.nio.file.Path;
 /** Starts the desktop application, with its logs in a rotating file under the user's log folder. */
 public final class DesktopLauncher {
 
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     private DesktopLauncher() {
     }
 
     public static void launch(String[] args) {
         AppDirectories directories = AppDirectories.forCurrentProcess(dataDirOption(args));
         System.setProperty(AppLogging.LOG_DIR_PROPERTY, directories.logDir().toString());
+        // SLF4J says on standard error, at every start, that it replayed what other threads
+        // logged while Logback was set up on the warm-up thread: nothing is lost, and nothing
+        // there is for a learner to read. Its errors still show.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         Thread warmUp = new Thread(() -> warmUp(directories), "coursedesk-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();

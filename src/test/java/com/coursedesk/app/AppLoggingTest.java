@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,27 @@ class AppLoggingTest {
         assertThat(rolling.getFileNamePattern()).endsWith("/coursedesk.%d{yyyy-MM-dd}.%i.log.gz");
         assertThat(rolling.getMaxHistory()).isEqualTo(14);
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(AppLogging.CONSOLE_APPENDER)).isNotNull();
+    }
+
+    @Test
+    void javafxWarningsGoToTheFileButNotToTheTerminal() throws IOException {
+        System.setProperty(AppLogging.LOG_DIR_PROPERTY, logDir.toString());
+        PrintStream terminal = System.err;
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(shown, true, StandardCharsets.UTF_8));
+        try {
+            configure();
+            context.getLogger("javafx").warn("Unsupported JavaFX configuration");
+            context.getLogger("javafx.css").warn("Could not resolve '-color-fg-muted'");
+            context.getLogger("com.coursedesk.Example").warn("the store is read-only");
+        } finally {
+            System.setErr(terminal);
+        }
+
+        assertThat(shown.toString(StandardCharsets.UTF_8)).contains("the store is read-only")
+                .doesNotContain("Unsupported JavaFX configuration", "-color-fg-muted");
+        assertThat(Files.readString(logDir.resolve("coursedesk.log"), StandardCharsets.UTF_8))
+                .contains("Unsupported JavaFX configuration", "-color-fg-muted", "the store is read-only");
     }
 
     private Configurator.ExecutionStatus configure() {
