@@ -154,7 +154,19 @@ public final class BillingApiClient {
 
     /** {@code GET /v1/health}. Needs no token. */
     public HealthStatus health() {
-        HttpResponse<byte[]> response = execute(Call.get("/v1/health", null));
+        return health(Call.get("/v1/health", null));
+    }
+
+    /**
+     * {@code GET /v1/health}, tried once: for looking for the server while offline, which is
+     * itself repeated. Retrying inside each look only made it longer, and warned at every retry.
+     */
+    public HealthStatus healthOnce() {
+        return health(Call.getOnce("/v1/health"));
+    }
+
+    private HealthStatus health(Call call) {
+        HttpResponse<byte[]> response = execute(call);
         return mapper.health(parse(response, HealthDto.class, "GET /v1/health"));
     }
 
@@ -370,6 +382,10 @@ public final class BillingApiClient {
 
         static Call get(String path, String accessToken) {
             return new Call("GET", path, "", null, accessToken, null, true);
+        }
+
+        static Call getOnce(String path) {
+            return new Call("GET", path, "", null, null, null, false);
         }
 
         static Call post(String path, byte[] body, String accessToken, String idempotencyKey, boolean retryable) {

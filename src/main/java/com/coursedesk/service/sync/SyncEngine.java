@@ -89,6 +89,7 @@ public final class SyncEngine implements AutoCloseable {
     private Future<?> runningTask;
     private ScheduledFuture<?> periodic;
     private ScheduledFuture<?> reconnectProbe;
+    private Duration reconnectProbeEvery = RECONNECT_PROBE;
     private volatile boolean closed;
     /**
      * Whether the last pass ended with the server answering (so the next may skip /v1/health).
@@ -564,14 +565,19 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
+    /** How often to look for the server while offline ({@link #RECONNECT_PROBE}; tests wait less). */
+    synchronized void reconnectProbeEvery(Duration every) {
+        reconnectProbeEvery = every;
+    }
+
     private synchronized void startReconnectProbe() {
         if (reconnectProbe != null || closed) {
             return;
         }
-        long every = RECONNECT_PROBE.toMillis();
+        long every = reconnectProbeEvery.toMillis();
         reconnectProbe = executor.scheduleWithFixedDelay(() -> {
             try {
-                session.api().health();
+                session.api().healthOnce();
                 LOG.info("Server reachable again; syncing");
                 syncNow();
             } catch (RuntimeException stillDown) {

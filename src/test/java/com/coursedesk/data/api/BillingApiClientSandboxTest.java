@@ -380,6 +380,18 @@ class BillingApiClientSandboxTest {
     }
 
     @Test
+    void healthOnceIsNotRetried() throws Exception {
+        control("POST", "/_sandbox/faults", "{\"failNext\": 1, \"failureStatus\": 503}");
+        ApiException unavailable = catchThrowableOfType(ApiException.class, () -> client.healthOnce());
+        assertThat(unavailable.status()).isEqualTo(503);
+        control("POST", "/_sandbox/faults", "{\"dropConnectionNext\": 1}");
+        assertThatThrownBy(() -> client.healthOnce()).isInstanceOf(ApiUnreachableException.class);
+        assertThat(waits).isEmpty();
+
+        assertThat(client.healthOnce().isOk()).isTrue();
+    }
+
+    @Test
     void malformedJsonIsAProtocolFailure() throws Exception {
         String token = signIn();
         control("POST", "/_sandbox/faults", "{\"malformedJsonNext\": 1}");
