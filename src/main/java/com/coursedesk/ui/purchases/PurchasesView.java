@@ -421,8 +421,10 @@ public final class PurchasesView {
             if (column == PurchaseColumn.AMOUNT) {
                 getStyleClass().add("money");
             }
-            if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER) {
-                // Long titles are cut by the column: the whole of it on hover. The tooltip is
+            if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER
+                    || column == PurchaseColumn.TYPE || column == PurchaseColumn.RECEIPT) {
+                // Long titles, types ("Professional Certificate") and receipt numbers are cut by
+                // a narrow column: the whole of it on hover. The tooltip is
                 // made on the first hover (it is a popup window: making 60 when the table first
                 // fills was a visible pause) and follows the cell's text as the cell is reused.
                 // On the pointer's first move, not on entering: rows arriving under a resting

@@ -11,7 +11,9 @@ import com.coursedesk.service.purchases.PurchaseFixtures;
 import com.coursedesk.service.purchases.PurchaseTotals;
 import com.coursedesk.service.sync.SyncStatus;
 import com.coursedesk.ui.FxToolkitExtension;
+import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.FxTaskRunner;
+import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.UiThread;
 import com.coursedesk.ui.shell.UiAccountFixture;
 import javafx.application.Application;
@@ -21,6 +23,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.apache.commons.csv.CSVRecord;
@@ -38,9 +41,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -184,6 +189,35 @@ class PurchasesViewTest {
     }
 
     @Test
+    void theDateColumnHoldsAWholeDateInEveryShippedLanguageDownToTheNarrowestWindow(FxRobot robot)
+            throws Exception {
+        // The narrowest window the app allows is 1000 wide; the page gets that less the shell's
+        // navigation. Columns shrink to their minimum widths, never below.
+        robot.interact(() -> stage.setWidth(810));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> cell = FxToolkitExtension.onFxThread(() -> robot.lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
+                        && "Date".equals(c.getTableColumn().getText())).<TableCell<?, ?>>query());
+        double room = FxToolkitExtension.onFxThread(() -> cell.getWidth() - cell.snappedLeftInset()
+                - cell.snappedRightInset());
+        Font font = FxToolkitExtension.onFxThread(cell::getFont);
+        // English as written in the US and in Britain ("Sept"), Spanish in Spain and Mexico.
+        for (Locale locale : List.of(Locale.US, Locale.UK, new Locale("es", "ES"), new Locale("es", "MX"))) {
+            Formats formats = new Formats(locale, ZoneId.of("Europe/London"), Messages.load(locale));
+            for (int month = 1; month <= 12; month++) {
+                String date = formats.date(LocalDate.of(2026, month, 28));
+                double width = FxToolkitExtension.onFxThread(() -> {
+                    Text text = new Text(date);
+                    text.setFont(font);
+                    return text.getLayoutBounds().getWidth();
+                });
+                assertThat(width).as("\"%s\" (%s) in a date cell %.0f wide", date, locale, cell.getWidth())
+                        .isLessThanOrEqualTo(room);
+            }
+        }
+    }
+
+    @Test
     void filteringByStatusRefundedShowsOnlyRefundedRows(FxRobot robot) throws Exception {
         robot.clickOn("#statusFilter");
         // A choice box lists its choices in a context menu.
@@ -251,15 +285,17 @@ class PurchasesViewTest {
     }
 
     @Test
-    void hoveringATitleShowsTheWholeOfIt(FxRobot robot) throws Exception {
-        TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> !c.isEmpty()
-                && c.getTableColumn() != null && "Product".equals(c.getTableColumn().getText())).query();
-        String title = cell.getText();
-        assertThat(cell.getTooltip()).as("made on the first hover, not before").isNull();
+    void hoveringATitleATypeOrAReceiptNumberShowsTheWholeOfIt(FxRobot robot) throws Exception {
+        for (String column : List.of("Product", "Type", "Receipt")) {
+            TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> !c.isEmpty()
+                    && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).query();
+            String whole = cell.getText();
+            assertThat(cell.getTooltip()).as(column + ": made on the first hover, not before").isNull();
 
-        robot.moveTo(cell);
-        await("the tooltip is installed", () -> cell.getTooltip() != null);
-        assertThat(cell.getTooltip().getText()).isEqualTo(title);
+            robot.moveTo(cell);
+            await("the tooltip is installed", () -> cell.getTooltip() != null);
+            assertThat(cell.getTooltip().getText()).as(column).isEqualTo(whole);
+        }
     }
 
     @Test
