@@ -420,6 +420,8 @@ public final class PurchasesView {
             this.column = column;
             if (column == PurchaseColumn.AMOUNT) {
                 getStyleClass().add("money");
+            } else if (column == PurchaseColumn.RECEIPT) {
+                getStyleClass().add("receipt");
             }
             if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER
                     || column == PurchaseColumn.TYPE || column == PurchaseColumn.RECEIPT) {

@@ -189,7 +189,7 @@ class PurchasesViewTest {
     }
 
     @Test
-    void theDateColumnHoldsAWholeDateInEveryShippedLanguageDownToTheNarrowestWindow(FxRobot robot)
+    void dateAndReceiptColumnsHoldWholeValuesInEveryShippedLanguageDownToTheNarrowestWindow(FxRobot robot)
             throws Exception {
         // The narrowest window the app allows is 1000 wide; the page gets that less the shell's
         // navigation. Columns shrink to their minimum widths, never below.
@@ -215,6 +215,25 @@ class PurchasesViewTest {
                         .isLessThanOrEqualTo(room);
             }
         }
+        // Receipt numbers differ in their last digits: a cut one hides which it is.
+        List<TableCell<?, ?>> receipts = FxToolkitExtension.onFxThread(() -> robot.lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> !c.isEmpty() && c.getText() != null && c.getTableColumn() != null
+                        && "Receipt".equals(c.getTableColumn().getText())).<TableCell<?, ?>>queryAll().stream()
+                .toList());
+        assertThat(receipts).isNotEmpty();
+        for (TableCell<?, ?> receipt : receipts) {
+            Text shown = (Text) receipt.lookup(".text");
+            assertThat(FxToolkitExtension.onFxThread(shown::getText))
+                    .isEqualTo(FxToolkitExtension.onFxThread(receipt::getText));
+        }
+        // Squeezed by hand below that, one keeps its end, which tells receipts apart.
+        TableCell<?, ?> first = receipts.get(0);
+        robot.interact(() -> first.getTableColumn().setMinWidth(70));
+        robot.interact(() -> first.getTableColumn().setPrefWidth(70));
+        WaitForAsyncUtils.waitForFxEvents();
+        String whole = FxToolkitExtension.onFxThread(first::getText);
+        String cut = FxToolkitExtension.onFxThread(() -> ((Text) first.lookup(".text")).getText());
+        assertThat(cut).isNotEqualTo(whole).startsWith("R").endsWith(whole.substring(whole.length() - 2));
     }
 
     @Test
