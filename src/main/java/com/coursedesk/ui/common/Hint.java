@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * A node's tooltip, made the first time the pointer moves over the node instead of when its
- * page is built. A tooltip is a popup window with a behaviour of its own: the dozen of the
- * first page cost its first frame 10 ms of the UI thread, for tips that show only when pointed
- * at. On the first move, not on entering: a node that appears under a resting pointer is
+ * page is built. A tooltip is a popup window with a behaviour of its own: the nine of the
+ * first page cost its first frame about 10 ms of the UI thread, for tips that show only when
+ * pointed at. On the first move, not on entering: a node that appears under a resting pointer is
  * "entered" too, and a tooltip only starts to show after the pointer moves. Until then the text
  * is the node's accessible help, which a screen reader would otherwise take from the tooltip.
  *
