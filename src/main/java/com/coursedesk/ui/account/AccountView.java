@@ -22,7 +22,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -340,16 +339,15 @@ public final class AccountView {
 
     /** Long titles and answers are cut in the cell; the tooltip shows them whole. */
     private static final class TooltipCell extends TableCell<ActionRow, String> {
+
+        TooltipCell() {
+            Hint.showWholeText(this);
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                setTooltip(null);
-            } else {
-                setText(item);
-                setTooltip(new Tooltip(item));
-            }
+            setText(empty ? null : item);
         }
     }
 }

@@ -1,8 +1,10 @@
 package com.coursedesk.ui.common;
 
+import javafx.beans.binding.Bindings;
 import javafx.event.EventHandler;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
@@ -41,6 +43,29 @@ public final class Hint {
         if (state.tooltip != null) {
             state.tooltip.setText(text);
         }
+    }
+
+    /**
+     * A tooltip with the whole of {@code labeled}'s own text, for a label or a table cell that a
+     * narrow column may cut short ("Introduction to Psy…"). Made on the pointer's first move, as
+     * {@link #setText}'s; it follows the text (a table reuses its cells for other rows) and is
+     * gone while the text is empty. No accessible help: the text itself is what is read aloud.
+     */
+    public static void showWholeText(Labeled labeled) {
+        Objects.requireNonNull(labeled, "labeled");
+        labeled.addEventHandler(MouseEvent.MOUSE_MOVED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent event) {
+                if (labeled.getText() == null || labeled.getText().isEmpty()) {
+                    return;
+                }
+                labeled.removeEventHandler(MouseEvent.MOUSE_MOVED, this);
+                Tooltip whole = new Tooltip();
+                whole.textProperty().bind(labeled.textProperty());
+                labeled.tooltipProperty().bind(Bindings.when(labeled.textProperty().isEmpty())
+                        .then((Tooltip) null).otherwise(whole));
+            }
+        });
     }
 
     /** The text given to {@link #setText}, or null. */

@@ -1,6 +1,7 @@
 package com.coursedesk.ui.paperwork;
 
 import com.coursedesk.service.paperwork.TaxYear;
+import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -18,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -229,17 +229,19 @@ public final class PaperworkDialogs {
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
+            {
+                Hint.showWholeText(this);
+            }
+
             @Override
             protected void updateItem(PriceHistoryModel.Row row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeAll("status-warning", "text-bold", "money", "muted");
                 if (empty || row == null) {
                     setText(null);
-                    setTooltip(null);
                     return;
                 }
                 setText(text.apply(row));
-                setTooltip(new Tooltip(text.apply(row)));
                 if (money) {
                     getStyleClass().add("money");
                 }

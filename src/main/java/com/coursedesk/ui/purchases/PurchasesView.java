@@ -44,12 +44,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -426,21 +424,11 @@ public final class PurchasesView {
             if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER
                     || column == PurchaseColumn.TYPE || column == PurchaseColumn.RECEIPT) {
                 // Long titles, types ("Professional Certificate") and receipt numbers are cut by
-                // a narrow column: the whole of it on hover. The tooltip is
-                // made on the first hover (it is a popup window: making 60 when the table first
-                // fills was a visible pause) and follows the cell's text as the cell is reused.
-                // On the pointer's first move, not on entering: rows arriving under a resting
-                // pointer "enter" it too, and a tooltip only shows after the pointer moves.
-                addEventHandler(MouseEvent.MOUSE_MOVED, event -> {
-                    if (fullText == null && !isEmpty() && getText() != null) {
-                        fullText = new Tooltip(getText());
-                        setTooltip(fullText);
-                    }
-                });
+                // a narrow column: the whole of it on hover. Made on the first hover: a tooltip
+                // is a popup window, and making 60 when the table first filled was a visible pause.
+                Hint.showWholeText(this);
             }
         }
-
-        private Tooltip fullText;
 
         @Override
         protected void updateItem(PurchaseRow row, boolean empty) {
@@ -448,15 +436,9 @@ public final class PurchasesView {
             getStyleClass().removeAll(TONE_CLASSES);
             if (empty || row == null || row == PurchaseRow.BLANK) {
                 setText(null);
-                setTooltip(null);
                 return;
             }
-            String text = viewModel.cellText(column, row);
-            setText(text);
-            if (fullText != null) {
-                fullText.setText(text);
-                setTooltip(fullText);
-            }
+            setText(viewModel.cellText(column, row));
             if (column == PurchaseColumn.STATUS) {
                 if (row.actionPending()) {
                     getStyleClass().add("pending");

@@ -3,6 +3,7 @@ package com.coursedesk.ui.common;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -73,6 +74,31 @@ class HintTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                 .anyMatch(window -> window instanceof Tooltip shown && "Paid".equals(shown.getText())
                         && shown.isShowing()));
+    }
+
+    @Test
+    void aCutLabelShowsItsWholeTextWhichTheTooltipFollows(FxRobot robot) throws Exception {
+        Label title = new Label();
+        FxToolkit.setupFixture(() -> {
+            Hint.showWholeText(title);
+            ((HBox) sync.getParent()).getChildren().add(title);
+        });
+        robot.moveTo(title).moveBy(1, 1);
+        assertThat(title.getTooltip()).as("no text, no tooltip").isNull();
+
+        FxToolkit.setupFixture(() -> title.setText("Introduction to Psychology"));
+        robot.moveTo(title).moveBy(2, 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> title.getTooltip() != null);
+        assertThat(title.getTooltip().getText()).isEqualTo("Introduction to Psychology");
+        assertThat(title.getAccessibleHelp()).as("its own text is read aloud").isNull();
+
+        // A table reuses its cells for other rows: the tooltip follows, and goes with the text.
+        FxToolkit.setupFixture(() -> title.setText("Learning How to Learn"));
+        assertThat(title.getTooltip().getText()).isEqualTo("Learning How to Learn");
+        FxToolkit.setupFixture(() -> title.setText(null));
+        assertThat(title.getTooltip()).isNull();
+        FxToolkit.setupFixture(() -> title.setText("Machine Learning"));
+        assertThat(title.getTooltip().getText()).isEqualTo("Machine Learning");
     }
 
     @Test
