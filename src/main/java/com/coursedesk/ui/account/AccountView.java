@@ -192,6 +192,8 @@ public final class AccountView {
 
     private void bindHistory() {
         historySummaryLabel.textProperty().bind(viewModel.historySummaryProperty());
+        historySummaryLabel.visibleProperty().bind(viewModel.historySummaryProperty().isNotEmpty());
+        historySummaryLabel.managedProperty().bind(historySummaryLabel.visibleProperty());
         historyTable.setItems(viewModel.history());
         // Columns keep readable widths; the key, last, scrolls into view (and is in the details).
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

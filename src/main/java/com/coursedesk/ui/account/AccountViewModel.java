@@ -279,8 +279,8 @@ public final class AccountViewModel {
             }
         }
         history.setAll(rows);
-        historySummary.set(rows.isEmpty() ? messages.get("account.history.empty")
-                : messages.get("account.history.summary", rows.size(), waiting));
+        // Nothing to sum up with no actions: the empty table says what will appear there.
+        historySummary.set(rows.isEmpty() ? "" : messages.get("account.history.summary", rows.size(), waiting));
         selectedAction.set(rows.stream().filter(r -> r.id() == selectedId).findFirst().orElse(null));
     }
 

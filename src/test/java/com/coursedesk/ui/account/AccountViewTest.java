@@ -184,6 +184,10 @@ class AccountViewTest {
                 + " because this computer has no system credential store.");
         assertThat(robot.lookup("#recoveredLabel").query().isVisible()).isFalse();
         assertThat(table().getItems()).isEmpty();
+        // An empty history is said once, by the table, not also above it.
+        assertThat(robot.lookup("#historySummaryLabel").query().isVisible()).isFalse();
+        assertThat(robot.lookup(".table-view .placeholder .label").queryAs(Label.class).getText())
+                .startsWith("Cancellations, restarts and refund requests you ask for appear here");
     }
 
     @Test
