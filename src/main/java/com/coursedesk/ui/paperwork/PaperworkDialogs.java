@@ -168,6 +168,9 @@ public final class PaperworkDialogs {
         summary.setId("summaryLabel");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        // With no payments the empty list says so; the summary would say it a second time.
+        summary.setVisible(!model.rows().isEmpty());
+        summary.setManaged(summary.isVisible());
         Label intro = new Label(messages.get("paperwork.ui.priceHistory.intro"));
         intro.getStyleClass().add("muted");
         intro.setWrapText(true);

@@ -145,6 +145,16 @@ class PaperworkScreensTest {
         assertThat(find("#priceChart", Node.class)).isPresent();
         robot.clickOn("Close");
         waitUntil(() -> find("#priceTable", TableView.class).isEmpty());
+
+        // A free trial has no payments yet: said once, by the empty list.
+        click((Button) card("Machine Learning Specialization").orElseThrow().lookup("#priceHistoryButton"));
+        waitUntil(() -> find("#priceTable", TableView.class).isPresent());
+        assertThat(find("#priceTable", TableView.class).orElseThrow().getItems()).isEmpty();
+        assertThat(find("#summaryLabel", Label.class).orElseThrow().isVisible()).isFalse();
+        assertThat(robot.lookup(".placeholder .label").queryAs(Label.class).getText())
+                .isEqualTo("No payments of this subscription yet.");
+        robot.clickOn("Close");
+        waitUntil(() -> find("#priceTable", TableView.class).isEmpty());
     }
 
     @Test
