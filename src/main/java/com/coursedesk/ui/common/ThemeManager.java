@@ -12,8 +12,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Scene;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Light and dark themes, switched at runtime. The AtlantaFX Primer theme is the
@@ -25,20 +27,30 @@ import java.util.function.Consumer;
  * {@link SystemThemeDetector} can tell, light where it cannot. Detection runs a process, so it
  * runs as a background task; until it answers, the last known appearance stays on screen.
  * Call {@link #refreshSystemAppearance()} when the main window regains focus to pick up a
- * change made in the system settings meanwhile. Use on the FX thread.
+ * change made in the system settings meanwhile. An answer younger than {@link #FRESH_ANSWER} is
+ * not asked for again: at launch the launcher has just asked, and the window's first focus
+ * comes a moment later (each question is a process or two).
+ * Use on the FX thread.
  */
 public final class ThemeManager {
 
     private static final String APP_STYLESHEET = "app.css";
 
+    /** How long the system's last answer is taken as its setting without asking again. */
+    static final Duration FRESH_ANSWER = Duration.ofSeconds(3);
+
     private final TaskRunner tasks;
     private final SystemThemeDetector detector;
     private final Consumer<String> userAgentStylesheet;
+    private final LongSupplier nanoTime;
     private final Theme light = new PrimerLight();
     private final Theme dark = new PrimerDark();
     private final ReadOnlyObjectWrapper<ThemeChoice> choice = new ReadOnlyObjectWrapper<>(this, "choice");
     private final ReadOnlyBooleanWrapper darkApplied = new ReadOnlyBooleanWrapper(this, "dark");
     private SystemThemeDetector.Appearance lastSystemAppearance = SystemThemeDetector.Appearance.UNKNOWN;
+    // When the system last answered (System.nanoTime()); valid only once it has.
+    private long answeredAt;
+    private boolean answered;
     private TaskRunner.Handle detection;
     private String appliedStylesheet;
 
@@ -51,9 +63,16 @@ public final class ThemeManager {
      * @param userAgentStylesheet receives the URL of the theme to apply; tests pass a recorder
      */
     public ThemeManager(TaskRunner tasks, SystemThemeDetector detector, Consumer<String> userAgentStylesheet) {
+        this(tasks, detector, userAgentStylesheet, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that ages the system's answers; tests pass one they move */
+    ThemeManager(TaskRunner tasks, SystemThemeDetector detector, Consumer<String> userAgentStylesheet,
+                 LongSupplier nanoTime) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.detector = Objects.requireNonNull(detector, "detector");
         this.userAgentStylesheet = Objects.requireNonNull(userAgentStylesheet, "userAgentStylesheet");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     }
 
     /**
@@ -66,7 +85,17 @@ public final class ThemeManager {
 
     /** Takes the system's appearance as asked for already (the launcher asks early, in parallel). */
     public synchronized void primeSystemAppearance(SystemThemeDetector.Appearance appearance) {
-        lastSystemAppearance = Objects.requireNonNull(appearance, "appearance");
+        answer(Objects.requireNonNull(appearance, "appearance"));
+    }
+
+    private synchronized void answer(SystemThemeDetector.Appearance appearance) {
+        lastSystemAppearance = appearance;
+        answeredAt = nanoTime.getAsLong();
+        answered = true;
+    }
+
+    private synchronized boolean answerIsFresh() {
+        return answered && nanoTime.getAsLong() - answeredAt < FRESH_ANSWER.toNanos();
     }
 
     /** Switches to {@code newChoice}; with SYSTEM, asks the system again in the background. */
@@ -81,9 +110,12 @@ public final class ThemeManager {
         }
     }
 
-    /** With SYSTEM chosen, asks the system again and switches if its setting changed. */
+    /**
+     * With SYSTEM chosen, asks the system again and switches if its setting changed; not when
+     * it answered less than {@link #FRESH_ANSWER} ago.
+     */
     public void refreshSystemAppearance() {
-        if (choice.get() != ThemeChoice.SYSTEM) {
+        if (choice.get() != ThemeChoice.SYSTEM || answerIsFresh()) {
             return;
         }
         if (detection != null) {
@@ -92,9 +124,7 @@ public final class ThemeManager {
         detection = tasks.task(detector::detect)
                 .name("detect-system-theme")
                 .onSuccess(appearance -> {
-                    synchronized (this) {
-                        lastSystemAppearance = appearance;
-                    }
+                    answer(appearance);
                     applyEffective();
                 })
                 .onDone(() -> detection = null)

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +22,23 @@ class ThemeManagerTest {
     private static final String DARK = new PrimerDark().getUserAgentStylesheetBSS();
 
     private final AtomicReference<String> gnomeAnswer = new AtomicReference<>("'default'");
+    private final AtomicInteger questions = new AtomicInteger();
+    private final AtomicLong nanoTime = new AtomicLong();
     private final List<String> applied = new ArrayList<>();
-    private final SystemThemeDetector detector = new SystemThemeDetector("Linux", (command, timeout) ->
-            command.equals(SystemThemeDetector.GNOME_COLOR_SCHEME)
-                    ? Optional.ofNullable(gnomeAnswer.get()).map(a -> new CommandResult(0, a))
-                    : Optional.empty());
-    private final ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(), detector, applied::add);
+    private final SystemThemeDetector detector = new SystemThemeDetector("Linux", (command, timeout) -> {
+        if (!command.equals(SystemThemeDetector.GNOME_COLOR_SCHEME)) {
+            return Optional.empty();
+        }
+        questions.incrementAndGet();
+        return Optional.ofNullable(gnomeAnswer.get()).map(a -> new CommandResult(0, a));
+    });
+    private final ThemeManager themes = new ThemeManager(new ImmediateTaskRunner(), detector, applied::add,
+            nanoTime::get);
+
+    /** Moves the clock past the time an answer of the system is taken as fresh. */
+    private void later() {
+        nanoTime.addAndGet(ThemeManager.FRESH_ANSWER.toNanos());
+    }
 
     @Test
     void lightAndDarkAreAppliedAsChosen() {
@@ -51,19 +64,46 @@ class ThemeManagerTest {
         themes.apply(ThemeChoice.SYSTEM);
         assertThat(applied).containsExactly(LIGHT);
         gnomeAnswer.set("'prefer-dark'");
+        later();
         themes.refreshSystemAppearance();
         assertThat(applied).containsExactly(LIGHT, DARK);
         // No change, no restyle.
+        later();
         themes.refreshSystemAppearance();
         assertThat(applied).containsExactly(LIGHT, DARK);
+    }
+
+    @Test
+    void aFreshAnswerIsNotAskedForAgain() {
+        // At launch: the launcher asks, the theme is applied, the window gets its first focus.
+        themes.primeSystemAppearance();
+        assertThat(questions).hasValue(1);
+        themes.apply(ThemeChoice.SYSTEM);
+        themes.refreshSystemAppearance();
+        assertThat(questions).hasValue(1);
+        assertThat(applied).containsExactly(LIGHT);
+
+        nanoTime.addAndGet(ThemeManager.FRESH_ANSWER.toNanos() - 1);
+        themes.refreshSystemAppearance();
+        assertThat(questions).hasValue(1);
+        nanoTime.addAndGet(1);
+        gnomeAnswer.set("'prefer-dark'");
+        themes.refreshSystemAppearance();
+        assertThat(questions).hasValue(2);
+        assertThat(applied).containsExactly(LIGHT, DARK);
+        // That answer is fresh in its turn.
+        themes.refreshSystemAppearance();
+        assertThat(questions).hasValue(2);
     }
 
     @Test
     void refreshDoesNothingWhenTheLearnerChoseATheme() {
         themes.apply(ThemeChoice.LIGHT);
         gnomeAnswer.set("'prefer-dark'");
+        later();
         themes.refreshSystemAppearance();
         assertThat(applied).containsExactly(LIGHT);
+        assertThat(questions).hasValue(0);
     }
 
     @Test
