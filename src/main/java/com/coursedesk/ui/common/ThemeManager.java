@@ -98,7 +98,10 @@ public final class ThemeManager {
         return answered && nanoTime.getAsLong() - answeredAt < FRESH_ANSWER.toNanos();
     }
 
-    /** Switches to {@code newChoice}; with SYSTEM, asks the system again in the background. */
+    /**
+     * Switches to {@code newChoice}; with SYSTEM, asks the system again in the background unless
+     * its last answer is fresh.
+     */
     public void apply(ThemeChoice newChoice) {
         choice.set(Objects.requireNonNull(newChoice, "newChoice"));
         applyEffective();
