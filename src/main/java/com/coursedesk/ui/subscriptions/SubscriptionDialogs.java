@@ -130,6 +130,9 @@ final class SubscriptionDialogs {
         label.setId("termsLabel");
         label.setWrapText(true);
         label.setPrefWidth(TEXT_WIDTH);
+        // As wide as the dialog's widest line (the cancel dialog's comment label), so the terms
+        // do not wrap short of the fields below them.
+        label.setMaxWidth(Double.MAX_VALUE);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
