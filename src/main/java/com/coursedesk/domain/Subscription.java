@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param endedAt           when access ended ({@code canceled} only), or null
  * @param nextPaymentAt     when the next charge is due, or null if none will be taken
  * @param nextPaymentAmount what the next charge will be, or null if none will be taken
- * @param deadlinesResetAt  when a restart reset personalised deadlines, or null
+ * @param deadlinesResetAt  when a restart reset personalized deadlines, or null
  * @param version           the server's revision counter; a higher one is newer
  */
 public record Subscription(

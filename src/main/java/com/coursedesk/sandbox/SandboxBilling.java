@@ -108,7 +108,7 @@ final class SandboxBilling {
                     "The card was declined; nothing was charged and the subscription is unchanged.");
         }
         // A new period starts now and is paid at once; no new free trial; work is kept but the
-        // learner's personalised deadlines start again.
+        // learner's personalized deadlines start again.
         sub.status = "active";
         sub.cancelAtPeriodEnd = false;
         sub.canceledAt = null;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * Everything one subscription's card says and offers, not yet in words.
  *
  * @param action       the newest action's state (pending, confirmed, refused), or null
- * @param deadlines    "personalised deadlines restarted on …", or null
+ * @param deadlines    "personalized deadlines restarted on …", or null
  * @param reminder     the learner's reminder to restart, or null
  * @param reminderDue  whether that reminder's day has come
  * @param restartKind  what a restart would cost, or null when restart is not offered

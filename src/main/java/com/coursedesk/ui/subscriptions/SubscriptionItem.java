@@ -7,7 +7,7 @@ package com.coursedesk.ui.subscriptions;
  * @param detail        a second status line (a store subscription's state), or null
  * @param action        the newest action's state (pending, confirmed, refused), or null
  * @param warning       act-now warning for a pending action, or null
- * @param deadlines     "Personalised deadlines restarted on …", or null
+ * @param deadlines     "Personalized deadlines restarted on …", or null
  * @param reminder      the learner's restart reminder, or null
  * @param restartLabel  the restart button's words, or null when restart is not offered
  */

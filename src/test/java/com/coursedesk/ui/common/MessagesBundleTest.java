@@ -263,6 +263,22 @@ class MessagesBundleTest {
         }
     }
 
+    @Test
+    void theEnglishTextsSpellOneWay() {
+        // American spelling, as "Canceled" on every card: a British form beside it reads as a slip.
+        Pattern british = Pattern.compile("(?i)\\b(cancell(ed|ing)|personalis\\w*|organis\\w*|recognis\\w*|colour\\w*"
+                + "|favourite\\w*|behaviour\\w*|licence)\\b");
+        List<String> problems = new ArrayList<>();
+        Properties base = bundles.get("");
+        for (String key : new TreeSet<>(base.stringPropertyNames())) {
+            Matcher found = british.matcher(base.getProperty(key));
+            while (found.find()) {
+                problems.add("'" + key + "': " + found.group());
+            }
+        }
+        assertThat(problems).as("British spellings in " + label("")).isEmpty();
+    }
+
     private static Set<String> placeholders(String value) {
         Matcher m = PLACEHOLDER.matcher(value);
         Set<String> found = new TreeSet<>();

@@ -83,7 +83,7 @@ class StatusWordsTest {
         assertThat(ENGLISH.render(Phrase.of("subscriptions.outcome.canceled", Instant.parse("2026-11-26T10:44:35Z")),
                 NOW)).isEqualTo("Canceled on 26 November — confirmed by the provider");
         assertThat(ENGLISH.render(Phrase.of("subscriptions.deadlinesReset", Instant.parse("2026-11-26T10:44:35Z")),
-                NOW)).isEqualTo("Personalised deadlines restarted on 26 November");
+                NOW)).isEqualTo("Personalized deadlines restarted on 26 November");
         assertThat(ENGLISH.render(Phrase.of("subscriptions.reminder.set", LocalDate.of(2026, 6, 12)), NOW))
                 .isEqualTo("Reminder to restart on 12 June");
     }
@@ -91,14 +91,14 @@ class StatusWordsTest {
     @Test
     void theTermsOfEachActionInEnglish() {
         assertThat(ENGLISH.render(SubscriptionTerms.restart(SubscriptionFixtures.ended(), NOW), NOW))
-                .isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalised deadlines start again.");
+                .isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalized deadlines start again.");
         assertThat(ENGLISH.render(SubscriptionTerms.cancel(SubscriptionFixtures.active()), NOW))
                 .contains("until the current period ends on 3 May").contains("no partial refunds");
         assertThat(ENGLISH.render(SubscriptionTerms.cancel(SubscriptionFixtures.trial()), NOW))
                 .contains("until the trial ends on 3 May").contains("no payment is taken at all");
         assertThat(ENGLISH.render(SubscriptionTerms.pause(SubscriptionFixtures.active()), NOW))
                 .startsWith("Pausing means canceling now and restarting later: access continues until 3 May, "
-                        + "nothing more is charged, your work is kept, and your personalised deadlines reset when you "
+                        + "nothing more is charged, your work is kept, and your personalized deadlines reset when you "
                         + "restart.");
     }
 

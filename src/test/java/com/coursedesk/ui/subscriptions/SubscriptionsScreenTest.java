@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The Manage subscriptions page in a real window, headless, over Ada's account on a real
@@ -221,6 +222,9 @@ class SubscriptionsScreenTest {
         assertThat(dialogButton("keepButton").getText()).isEqualTo("Keep subscription");
         assertThat(dialogButton("keepButton").isDefaultButton()).as("Enter keeps it").isTrue();
         chooseReason("It costs too much");
+        Label terms = robot.lookup("#termsLabel").queryAs(Label.class);
+        assertThat(terms.getWidth()).as("the terms wrap at the width of the fields below them")
+                .isCloseTo(robot.lookup("#reasonBox").queryAs(ComboBox.class).getWidth(), within(1.0));
         robot.clickOn("#commentArea").write("Back next term");
         press("confirmButton");
 
@@ -257,7 +261,7 @@ class SubscriptionsScreenTest {
         Subscription ended = ada.local(ENDED);
 
         click(button(ENDED, "restartButton").orElseThrow());
-        assertThat(dialogTerms()).isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalised "
+        assertThat(dialogTerms()).isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalized "
                 + "deadlines start again.");
         assertThat(dialogButton("confirmButton").getText()).isEqualTo("Restart and pay €45.00");
         assertThat(dialogButton("keepButton").isDefaultButton()).as("Enter does not pay").isTrue();
@@ -269,7 +273,7 @@ class SubscriptionsScreenTest {
         assertThat(restarted.status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(restarted.deadlinesResetAt()).isNotNull();
         assertThat(restarted.trialEndsAt()).as("no new free trial").isEqualTo(ended.trialEndsAt());
-        awaitText(ENDED, "deadlinesLine", s -> s.equals("Personalised deadlines restarted on "
+        awaitText(ENDED, "deadlinesLine", s -> s.equals("Personalized deadlines restarted on "
                 + day(restarted.deadlinesResetAt())));
         awaitText(ENDED, "statusLine", s -> s.equals("Renews on " + day(restarted.nextPaymentAt()) + " for €45.00"));
     }
@@ -311,7 +315,7 @@ class SubscriptionsScreenTest {
         click(button(PLUS, "pauseButton").orElseThrow());
         assertThat(dialogTerms()).startsWith("Pausing means canceling now and restarting later: access continues "
                 + "until " + day(plus.currentPeriodEnd()) + ", nothing more is charged, your work is kept, and your "
-                + "personalised deadlines reset when you restart.");
+                + "personalized deadlines reset when you restart.");
         DatePicker date = robot.lookup("#reminderDatePicker").queryAs(DatePicker.class);
         assertThat(date.getValue()).isEqualTo(offered);
         LocalDate chosen = offered.plusDays(9);

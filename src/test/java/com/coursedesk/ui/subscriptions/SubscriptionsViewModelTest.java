@@ -214,7 +214,7 @@ class SubscriptionsViewModelTest {
                 + "on 3 May for £39.00, as before.");
         assertThat(charge.charges()).isTrue();
         assertThat(charge.confirm()).isEqualTo("Restart and pay €45.00");
-        assertThat(charge.body()).isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalised "
+        assertThat(charge.body()).isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalized "
                 + "deadlines start again.");
         assertThat(charge.dismiss()).isEqualTo("Not now");
     }
@@ -293,7 +293,7 @@ class SubscriptionsViewModelTest {
 
         viewModel.reload();
 
-        assertThat(item("sub_restarted").deadlines()).isEqualTo("Personalised deadlines restarted on 20 April");
+        assertThat(item("sub_restarted").deadlines()).isEqualTo("Personalized deadlines restarted on 20 April");
     }
 
     @Test
