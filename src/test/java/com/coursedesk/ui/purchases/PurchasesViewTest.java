@@ -52,6 +52,7 @@ import java.util.concurrent.TimeoutException;
 
 import static com.coursedesk.ui.shell.UiAccountFixture.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.testfx.matcher.control.LabeledMatchers.hasText;
 
 /**
@@ -297,6 +298,12 @@ class PurchasesViewTest {
         robot.clickOn(robot.lookup(".tab-label").match(hasText("Spending")).<Node>query());
         await("the chart is drawn", () -> robot.lookup(".chart-bar").queryAll().size() > 0);
         assertThat(robot.lookup("#chart").tryQuery()).isPresent();
+        // The note under the controls starts where they start, at any width (it had wrapped,
+        // indented, inside their row).
+        Node note = robot.lookup("#paidOnlyNote").query();
+        Node controls = robot.lookup("#byMonthButton").<Node>query().getParent();
+        assertThat(note.localToScene(note.getLayoutBounds()).getMinX())
+                .isCloseTo(controls.localToScene(controls.getLayoutBounds()).getMinX(), within(0.5));
         // One bar per period (the hidden legend's symbol also carries the style class).
         assertThat(robot.lookup(".chart-bar").queryAll().stream()
                 .filter(bar -> !bar.getStyleClass().contains("bar-legend-symbol")).count())
