@@ -421,11 +421,12 @@ public final class PurchasesView {
             } else if (column == PurchaseColumn.RECEIPT) {
                 getStyleClass().add("receipt");
             }
-            if (column == PurchaseColumn.PRODUCT || column == PurchaseColumn.PARTNER
-                    || column == PurchaseColumn.TYPE || column == PurchaseColumn.RECEIPT) {
-                // Long titles, types ("Professional Certificate") and receipt numbers are cut by
-                // a narrow column: the whole of it on hover. Made on the first hover: a tooltip
-                // is a popup window, and making 60 when the table first filled was a visible pause.
+            if (column != PurchaseColumn.DATE && column != PurchaseColumn.AMOUNT) {
+                // Long titles, types ("Professional Certificate"), states ("Paid, refund
+                // requested"), channels and receipt numbers are cut by a narrow column: the whole
+                // of it on hover (dates and amounts always fit theirs). Made on the first hover: a
+                // tooltip is a popup window, and making 60 when the table first filled was a
+                // visible pause.
                 Hint.showWholeText(this);
             }
         }

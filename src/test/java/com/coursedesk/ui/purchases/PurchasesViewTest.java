@@ -18,9 +18,14 @@ import com.coursedesk.ui.common.UiThread;
 import com.coursedesk.ui.shell.UiAccountFixture;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -44,7 +49,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +72,11 @@ class PurchasesViewTest {
 
     @TempDir
     Path dir;
+
+    /** The page's width in the app's default window (1180) beside the shell's navigation (190). */
+    private static final double DEFAULT_PAGE_WIDTH = 990;
+    /** What a sorted column's header keeps beside its title for the sort arrow. */
+    private static final double HEADER_SORT_ARROW_ROOM = 0;
 
     private UiAccountFixture fx;
     private AccountSession session;
@@ -238,6 +250,78 @@ class PurchasesViewTest {
     }
 
     @Test
+    void statusesHeadersAndTheSearchPromptAreWholeInEveryShippedLanguage(FxRobot robot) throws Exception {
+        // The columns' widths come from the page, not the language: every language's words are
+        // measured against them, in the fonts they are shown in.
+        robot.interact(() -> stage.setWidth(DEFAULT_PAGE_WIDTH));
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField search = robot.lookup("#searchField").queryAs(TextField.class);
+        double searchRoom = FxToolkitExtension.onFxThread(() -> search.getWidth() - search.snappedLeftInset()
+                - search.snappedRightInset());
+        Map<TableColumnBase<?, ?>, Label> headers = FxToolkitExtension.onFxThread(() -> {
+            Map<TableColumnBase<?, ?>, Label> found = new LinkedHashMap<>();
+            for (Node header : robot.lookup(".column-header").queryAll()) {
+                if (header instanceof TableColumnHeader columnHeader && columnHeader.getTableColumn() != null) {
+                    found.put(columnHeader.getTableColumn(), (Label) columnHeader.lookup(".label"));
+                }
+            }
+            return found;
+        });
+        assertThat(headers).hasSize(8);
+        for (Locale language : Messages.SHIPPED_LANGUAGES) {
+            Messages messages = Messages.load(language);
+            String prompt = messages.get("purchases.search.prompt");
+            assertThat(textWidth(prompt, search.getFont())).as("\"%s\" in the search box", prompt)
+                    .isLessThanOrEqualTo(searchRoom);
+            for (Map.Entry<TableColumnBase<?, ?>, Label> header : headers.entrySet()) {
+                String id = header.getKey().getId();
+                String title = messages.get("purchases.column." + id.substring(0, id.length() - "Column".length()));
+                Label label = header.getValue();
+                double room = FxToolkitExtension.onFxThread(() -> header.getKey().getWidth()
+                        - label.snappedLeftInset() - label.snappedRightInset() - HEADER_SORT_ARROW_ROOM);
+                assertThat(textWidth(title, label.getFont())).as("header \"%s\"", title).isLessThanOrEqualTo(room);
+            }
+        }
+        // The narrowest window: a single status is whole (a longer one, "Paid, refund requested",
+        // shows whole on hover).
+        robot.interact(() -> stage.setWidth(810));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableCell<?, ?> status = FxToolkitExtension.onFxThread(() -> robot.lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
+                        && "Status".equals(c.getTableColumn().getText())).<TableCell<?, ?>>query());
+        double room = FxToolkitExtension.onFxThread(() -> status.getWidth() - status.snappedLeftInset()
+                - status.snappedRightInset());
+        // Every column in view: the last ends before the rows' scroll bar begins.
+        double columnsEnd = FxToolkitExtension.onFxThread(() -> {
+            Label last = headers.get(table.getColumns().get(table.getColumns().size() - 1));
+            Node header = last.getParent();
+            return header.localToScene(header.getLayoutBounds()).getMaxX();
+        });
+        double rowsBarStart = FxToolkitExtension.onFxThread(() -> {
+            Node bar = table.lookupAll(".scroll-bar").stream().filter(node -> node instanceof ScrollBar scroll
+                    && scroll.getOrientation() == Orientation.VERTICAL && scroll.isVisible()).findFirst().orElseThrow();
+            return bar.localToScene(bar.getLayoutBounds()).getMinX();
+        });
+        assertThat(columnsEnd).as("the columns' least widths fit the narrowest page").isLessThanOrEqualTo(rowsBarStart + 0.5);
+        for (Locale language : Messages.SHIPPED_LANGUAGES) {
+            Messages messages = Messages.load(language);
+            for (String key : List.of("paid", "pending", "failed", "refunded")) {
+                String word = messages.get("purchases.status." + key);
+                assertThat(textWidth(word, status.getFont())).as("\"%s\" in a status cell %.0f wide", word,
+                        status.getWidth()).isLessThanOrEqualTo(room);
+            }
+        }
+    }
+
+    private static double textWidth(String text, Font font) throws Exception {
+        return FxToolkitExtension.onFxThread(() -> {
+            Text measured = new Text(text);
+            measured.setFont(font);
+            return measured.getLayoutBounds().getWidth();
+        });
+    }
+
+    @Test
     void filteringByStatusRefundedShowsOnlyRefundedRows(FxRobot robot) throws Exception {
         robot.clickOn("#statusFilter");
         // A choice box lists its choices in a context menu.
@@ -312,7 +396,7 @@ class PurchasesViewTest {
 
     @Test
     void hoveringATitleATypeOrAReceiptNumberShowsTheWholeOfIt(FxRobot robot) throws Exception {
-        for (String column : List.of("Product", "Type", "Receipt")) {
+        for (String column : List.of("Product", "Type", "Status", "Receipt")) {
             TableCell<?, ?> cell = robot.lookup(".table-cell").match((TableCell<?, ?> c) -> !c.isEmpty()
                     && c.getTableColumn() != null && column.equals(c.getTableColumn().getText())).query();
             String whole = cell.getText();
