@@ -3,6 +3,7 @@ package com.coursedesk.ui.account;
 import com.coursedesk.platform.ThemeChoice;
 import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.TablePlaceholder;
 import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
 import com.coursedesk.ui.paperwork.PaperworkViewModel;
@@ -197,7 +198,7 @@ public final class AccountView {
         historyTable.setItems(viewModel.history());
         // Columns keep readable widths; the key, last, scrolls into view (and is in the details).
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        historyTable.setPlaceholder(new Label(messages.get("account.history.placeholder")));
+        historyTable.setPlaceholder(TablePlaceholder.of(messages.get("account.history.placeholder")));
         column(askedColumn, ActionRow::askedAt);
         column(whatColumn, ActionRow::what);
         column(answerColumn, ActionRow::answer);

@@ -3,6 +3,7 @@ package com.coursedesk.ui.paperwork;
 import com.coursedesk.service.paperwork.TaxYear;
 import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.TablePlaceholder;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -217,7 +218,7 @@ public final class PaperworkDialogs {
         // The header and every row when they are few; beyond that the table scrolls.
         table.setPrefHeight(Math.min(300, 48 + 40 * Math.max(1, model.rows().size())));
         table.setMinHeight(130);
-        table.setPlaceholder(new Label(messages.get("paperwork.ui.priceHistory.empty")));
+        table.setPlaceholder(TablePlaceholder.of(messages.get("paperwork.ui.priceHistory.empty")));
         table.setAccessibleText(model.title());
 
         VBox content = new VBox(10, summary, intro, chart, table);

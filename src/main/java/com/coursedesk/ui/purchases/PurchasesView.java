@@ -6,6 +6,7 @@ import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.purchases.SpendingChart;
 import com.coursedesk.ui.common.DetachWhileHidden;
 import com.coursedesk.ui.common.Hint;
+import com.coursedesk.ui.common.TablePlaceholder;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.TextSizedChoiceBoxSkin;
 import com.coursedesk.ui.common.ThemeManager;
@@ -309,7 +310,7 @@ public final class PurchasesView {
         column(channelColumn, PurchaseColumn.CHANNEL);
         column(receiptColumn, PurchaseColumn.RECEIPT);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        Label placeholder = new Label();
+        Label placeholder = TablePlaceholder.of(null);
         placeholder.getStyleClass().add("muted");
         placeholder.textProperty().bind(viewModel.placeholderTextProperty());
         table.setPlaceholder(placeholder);

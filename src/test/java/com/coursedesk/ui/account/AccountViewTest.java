@@ -13,6 +13,7 @@ import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.FxTaskRunner;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
 import com.coursedesk.ui.common.Messages;
+import com.coursedesk.ui.common.TableHeaders;
 import com.coursedesk.ui.common.SystemThemeDetector;
 import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.common.UiThread;
@@ -29,6 +30,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
@@ -188,6 +190,25 @@ class AccountViewTest {
         assertThat(robot.lookup("#historySummaryLabel").query().isVisible()).isFalse();
         assertThat(robot.lookup(".table-view .placeholder .label").queryAs(Label.class).getText())
                 .startsWith("Cancellations, restarts and refund requests you ask for appear here");
+    }
+
+    @Test
+    void theHistoryTableSaysItsWordsWholeInEveryShippedLanguage() throws Exception {
+        show();
+        TableView<ActionRow> table = table();
+        Label placeholder = robot.lookup(".table-view .placeholder .label").queryAs(Label.class);
+        for (Locale language : Messages.SHIPPED_LANGUAGES) {
+            Messages words = Messages.load(language);
+            assertThat(FxToolkitExtension.onFxThread(() -> TableHeaders.tooNarrow(table,
+                    column -> words.get(TableHeaders.key("account.history.column.", column)))))
+                    .as("headers cut in %s", language).isEmpty();
+            // The empty table's sentence wraps within it rather than running off both edges.
+            String sentence = words.get("account.history.placeholder");
+            robot.interact(() -> placeholder.setText(sentence));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(FxToolkitExtension.onFxThread(() -> ((Text) placeholder.lookup(".text")).getText()))
+                    .as("the placeholder in %s", language).isEqualTo(sentence);
+        }
     }
 
     @Test
