@@ -204,23 +204,15 @@ class PurchasesViewTest {
         // navigation. Columns shrink to their minimum widths, never below.
         robot.interact(() -> stage.setWidth(810));
         WaitForAsyncUtils.waitForFxEvents();
-        TableCell<?, ?> cell = FxToolkitExtension.onFxThread(() -> robot.lookup(".table-cell")
-                .match((TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
-                        && "Date".equals(c.getTableColumn().getText())).<TableCell<?, ?>>query());
-        double room = FxToolkitExtension.onFxThread(() -> cell.getWidth() - cell.snappedLeftInset()
-                - cell.snappedRightInset());
+        TableCell<?, ?> cell = filledCell(robot, "Date");
+        double room = textRoom(cell);
         Font font = FxToolkitExtension.onFxThread(cell::getFont);
         // English as written in the US and in Britain ("Sept"), Spanish in Spain and Mexico.
         for (Locale locale : List.of(Locale.US, Locale.UK, new Locale("es", "ES"), new Locale("es", "MX"))) {
             Formats formats = new Formats(locale, ZoneId.of("Europe/London"), Messages.load(locale));
             for (int month = 1; month <= 12; month++) {
                 String date = formats.date(LocalDate.of(2026, month, 28));
-                double width = FxToolkitExtension.onFxThread(() -> {
-                    Text text = new Text(date);
-                    text.setFont(font);
-                    return text.getLayoutBounds().getWidth();
-                });
-                assertThat(width).as("\"%s\" (%s) in a date cell %.0f wide", date, locale, cell.getWidth())
+                assertThat(textWidth(date, font)).as("\"%s\" (%s) in a date cell %.0f wide", date, locale, cell.getWidth())
                         .isLessThanOrEqualTo(room);
             }
         }
@@ -269,11 +261,8 @@ class PurchasesViewTest {
         // shows whole on hover).
         robot.interact(() -> stage.setWidth(810));
         WaitForAsyncUtils.waitForFxEvents();
-        TableCell<?, ?> status = FxToolkitExtension.onFxThread(() -> robot.lookup(".table-cell")
-                .match((TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
-                        && "Status".equals(c.getTableColumn().getText())).<TableCell<?, ?>>query());
-        double room = FxToolkitExtension.onFxThread(() -> status.getWidth() - status.snappedLeftInset()
-                - status.snappedRightInset());
+        TableCell<?, ?> status = filledCell(robot, "Status");
+        double room = textRoom(status);
         // Every column in view: the last ends before the rows' scroll bar begins.
         double columnsEnd = FxToolkitExtension.onFxThread(() -> {
             Node header = table.lookupAll(".column-header").stream()
@@ -295,6 +284,18 @@ class PurchasesViewTest {
                         status.getWidth()).isLessThanOrEqualTo(room);
             }
         }
+    }
+
+    /** A filled cell of the column with this (English) title. */
+    private static TableCell<?, ?> filledCell(FxRobot robot, String title) throws Exception {
+        return FxToolkitExtension.onFxThread(() -> robot.lookup(".table-cell")
+                .match((TableCell<?, ?> c) -> !c.isEmpty() && c.getTableColumn() != null
+                        && title.equals(c.getTableColumn().getText())).<TableCell<?, ?>>query());
+    }
+
+    /** The width a cell's text has, inside its padding. */
+    private static double textRoom(TableCell<?, ?> cell) throws Exception {
+        return FxToolkitExtension.onFxThread(() -> cell.getWidth() - cell.snappedLeftInset() - cell.snappedRightInset());
     }
 
     private static double textWidth(String text, Font font) throws Exception {
