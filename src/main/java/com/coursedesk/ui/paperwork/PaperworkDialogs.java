@@ -1,6 +1,7 @@
 package com.coursedesk.ui.paperwork;
 
 import com.coursedesk.service.paperwork.TaxYear;
+import com.coursedesk.ui.common.Dialogs;
 import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.TablePlaceholder;
@@ -107,6 +108,9 @@ public final class PaperworkDialogs {
             range.setId("rangeLabel");
             range.setWrapText(true);
             range.getStyleClass().add("muted");
+            // Wrapped at a width known beforehand, as the intro is: measured at its one-line
+            // width, the window was made too short for its second line and cut off the buttons.
+            range.setPrefWidth(TEXT_WIDTH);
             range.setMinHeight(Region.USE_PREF_SIZE);
             Runnable update = () -> range.setText(choice().map(viewModel::taxYearRange)
                     .orElse(messages.get("paperwork.ui.taxYear.noPurchases")));
@@ -150,7 +154,7 @@ public final class PaperworkDialogs {
     public static Optional<TaxYear> taxYear(Window owner, PaperworkViewModel viewModel, Messages messages) {
         viewModel.loadYears();
         TaxYearChoice choice = new TaxYearChoice(viewModel, messages);
-        Dialog<ButtonType> dialog = dialog(owner, messages.get("paperwork.ui.taxYear.title"),
+        Dialog<ButtonType> dialog = Dialogs.create(owner, messages.get("paperwork.ui.taxYear.title"),
                 messages.get("paperwork.ui.taxYear.header"));
         dialog.getDialogPane().setContent(choice.content);
         ButtonType export = new ButtonType(messages.get("paperwork.ui.taxYear.export"), ButtonBar.ButtonData.OK_DONE);
@@ -262,28 +266,12 @@ public final class PaperworkDialogs {
 
     /** Shows the price history until the learner closes it. */
     public static void priceHistory(Window owner, PriceHistoryModel model, Messages messages) {
-        Dialog<ButtonType> dialog = dialog(owner, model.title(), model.title());
+        Dialog<ButtonType> dialog = Dialogs.create(owner, model.title(), model.title());
         dialog.getDialogPane().setContent(priceHistoryContent(model, messages));
         ButtonType close = new ButtonType(messages.get("paperwork.ui.priceHistory.close"),
                 ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(close);
         dialog.showAndWait();
-    }
-
-    private static Dialog<ButtonType> dialog(Window owner, String title, String heading) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            if (owner.getScene() != null) {
-                // The app's stylesheet (status colours) applies inside the dialog too.
-                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        dialog.setTitle(title);
-        dialog.setHeaderText(heading);
-        dialog.setResizable(true);
-        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        return dialog;
     }
 
     /** Binds a status label to the paperwork's last message, in its colour, shown only when there is one. */

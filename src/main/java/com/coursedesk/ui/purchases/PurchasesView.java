@@ -5,6 +5,7 @@ import com.coursedesk.domain.ProductType;
 import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.purchases.SpendingChart;
 import com.coursedesk.ui.common.DetachWhileHidden;
+import com.coursedesk.ui.common.Dialogs;
 import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.TablePlaceholder;
 import com.coursedesk.ui.common.Messages;
@@ -533,6 +534,7 @@ public final class PurchasesView {
         }
         RefundConfirmation words = confirmation.get();
         Dialog<String> dialog = new Dialog<>();
+        Dialogs.keepWhole(dialog);
         Window owner = root.getScene() == null ? null : root.getScene().getWindow();
         if (owner != null) {
             dialog.initOwner(owner);

@@ -3,6 +3,7 @@ package com.coursedesk.ui.shell;
 import com.coursedesk.ui.about.AboutView;
 import com.coursedesk.ui.about.AboutViewModel;
 import com.coursedesk.ui.common.DetachWhileHidden;
+import com.coursedesk.ui.common.Dialogs;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.ViewLoader;
 import javafx.scene.control.ButtonType;
@@ -166,6 +167,7 @@ public final class ShellView {
         AboutView view = new AboutView(AboutViewModel.forRunningApp(messages));
         Parent about = new ViewLoader(messages, type -> view).load(AboutView.class).root();
         Dialog<Void> dialog = new Dialog<>();
+        Dialogs.keepWhole(dialog);
         dialog.initOwner(content.getScene().getWindow());
         dialog.setTitle(messages.get("shell.about.title"));
         dialog.getDialogPane().setContent(about);

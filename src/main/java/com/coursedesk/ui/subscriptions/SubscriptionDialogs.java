@@ -1,6 +1,7 @@
 package com.coursedesk.ui.subscriptions;
 
 import com.coursedesk.domain.CancelReason;
+import com.coursedesk.ui.common.Dialogs;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -42,7 +43,7 @@ final class SubscriptionDialogs {
     }
 
     static Optional<CancelChoice> cancel(Window owner, CancelPrompt prompt) {
-        Dialog<ButtonType> dialog = dialog(owner, prompt.title(), prompt.heading());
+        Dialog<ButtonType> dialog = Dialogs.create(owner, prompt.title(), prompt.heading());
         Label terms = body(prompt.body());
 
         Label reasonLabel = new Label(prompt.reasonLabel());
@@ -75,7 +76,7 @@ final class SubscriptionDialogs {
     }
 
     static boolean restart(Window owner, RestartPrompt prompt) {
-        Dialog<ButtonType> dialog = dialog(owner, prompt.title(), prompt.heading());
+        Dialog<ButtonType> dialog = Dialogs.create(owner, prompt.title(), prompt.heading());
         dialog.getDialogPane().setContent(body(prompt.body()));
         ButtonType confirm = buttons(dialog, prompt.confirm(), prompt.dismiss());
         if (!prompt.charges()) {
@@ -86,7 +87,7 @@ final class SubscriptionDialogs {
     }
 
     static Optional<LocalDate> pause(Window owner, PausePrompt prompt, Locale locale) {
-        Dialog<ButtonType> dialog = dialog(owner, prompt.title(), prompt.heading());
+        Dialog<ButtonType> dialog = Dialogs.create(owner, prompt.title(), prompt.heading());
         Label terms = body(prompt.body());
         Label dateLabel = new Label(prompt.dateLabel());
         DatePicker date = new DatePicker(prompt.defaultDate());
@@ -107,22 +108,6 @@ final class SubscriptionDialogs {
                 () -> date.getValue() == null || date.getValue().isBefore(prompt.earliestDate()),
                 date.valueProperty()));
         return dialog.showAndWait().filter(confirm::equals).map(pressed -> date.getValue());
-    }
-
-    private static Dialog<ButtonType> dialog(Window owner, String title, String heading) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            if (owner.getScene() != null) {
-                // The app's stylesheet (status colours) applies inside the dialog too.
-                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-            }
-        }
-        dialog.setTitle(title);
-        dialog.setHeaderText(heading);
-        dialog.setResizable(true);
-        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        return dialog;
     }
 
     private static Label body(String text) {

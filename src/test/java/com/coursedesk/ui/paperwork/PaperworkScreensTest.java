@@ -183,6 +183,12 @@ class PaperworkScreensTest {
         robot.interact(() -> months.setValue(Month.APRIL));
         assertThat(find("#rangeLabel", Label.class).orElseThrow().getText()).isEqualTo("From 1 April " + (thisYear - 1)
                 + " to 31 March " + thisYear + ", days counted in Europe/London.");
+        // The window holds the whole dialog: its wrapped lines had left the buttons cut off.
+        Button cancel = robot.lookup(".dialog-pane .button").match((Button b) -> "Cancel".equals(b.getText()))
+                .queryButton();
+        WaitForAsyncUtils.waitForFxEvents();
+        double buttonsEnd = FxToolkitExtension.onFxThread(() -> cancel.localToScene(cancel.getLayoutBounds()).getMaxY());
+        assertThat(buttonsEnd).isLessThanOrEqualTo(FxToolkitExtension.onFxThread(() -> cancel.getScene().getHeight()));
         robot.clickOn("Cancel");
         waitUntil(() -> find("#taxYearBox", ComboBox.class).isEmpty());
     }
