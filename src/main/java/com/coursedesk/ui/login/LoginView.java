@@ -1,6 +1,7 @@
 package com.coursedesk.ui.login;
 
 import com.coursedesk.domain.KnownAccount;
+import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.Messages;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -113,6 +114,10 @@ public final class LoginView {
 
         knownList.setItems(viewModel.knownAccounts());
         knownList.setCellFactory(list -> new ListCell<>() {
+            {
+                fitToList(this);
+            }
+
             @Override
             protected void updateItem(KnownAccount item, boolean empty) {
                 super.updateItem(item, empty);
@@ -135,6 +140,10 @@ public final class LoginView {
 
         demoList.setItems(viewModel.demoAccounts());
         demoList.setCellFactory(list -> new ListCell<>() {
+            {
+                fitToList(this);
+            }
+
             @Override
             protected void updateItem(DemoCredentials item, boolean empty) {
                 super.updateItem(item, empty);
@@ -159,6 +168,16 @@ public final class LoginView {
         demoBox.managedProperty().bind(demoBox.visibleProperty());
 
         viewModel.loadKnownAccounts();
+    }
+
+    /**
+     * The cell as wide as its list, a line too long for it cut short and shown whole on hover:
+     * an entry's second line (the server and when it last synced) had run past the list's edge
+     * behind a sideways scroll bar.
+     */
+    private static void fitToList(ListCell<?> cell) {
+        cell.setPrefWidth(0);
+        Hint.showWholeText(cell);
     }
 
     private static void bindShownWhenText(Label label) {

@@ -21,6 +21,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.text.Text;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -246,6 +249,11 @@ class LoginViewTest {
         ListCell<?> cell = robot.lookup("#knownList .list-cell").<ListCell<?>>queryAll().stream()
                 .filter(c -> c.getItem() != null).findFirst().orElseThrow();
         assertThat(cell.getText()).contains("Ada Lovelace", ADA, "Demo (built-in sandbox)", "last synced");
+        // Whole in the list, and the list does not scroll sideways for it.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(((Text) cell.lookup(".text")).getText()).isEqualTo(cell.getText());
+        assertThat(robot.from(known).lookup(".scroll-bar").match((ScrollBar bar) -> bar.isVisible()
+                && bar.getOrientation() == Orientation.HORIZONTAL).tryQuery()).isEmpty();
 
         robot.clickOn(cell);
         robot.clickOn(open);
