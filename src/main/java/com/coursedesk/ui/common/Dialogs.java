@@ -2,6 +2,7 @@ package com.coursedesk.ui.common;
 
 import javafx.scene.Scene;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.DialogPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
@@ -32,17 +33,34 @@ public final class Dialogs {
     }
 
     /**
-     * Never shorter than its content: the window is sized once, when shown, so a line that
-     * wraps later (a text filled in when its data arrives) pushed the buttons out of it.
+     * Never shorter than its content. The window is sized once, on showing, from heights taken
+     * before lines wrapped at their real width, and a text filled in later (when its data
+     * arrives) can wrap again: either had pushed the buttons out of the window. After each
+     * layout while it shows, the window grows to the content's height at its width.
      */
     public static void keepWhole(Dialog<?> dialog) {
         DialogPane pane = dialog.getDialogPane();
         pane.setMinHeight(Region.USE_PREF_SIZE);
-        pane.heightProperty().addListener((obs, old, height) -> {
+        Runnable fit = () -> {
             Scene scene = pane.getScene();
-            Window window = scene == null ? null : scene.getWindow();
-            if (window != null && window.isShowing() && height.doubleValue() > scene.getHeight()) {
-                window.sizeToScene();
+            if (scene == null || !dialog.isShowing()) {
+                return;
+            }
+            double missing = pane.prefHeight(scene.getWidth()) - scene.getHeight();
+            if (missing > 0.5) {
+                dialog.setHeight(dialog.getHeight() + Math.ceil(missing));
+            }
+        };
+        // The scene it is shown in; the pane may have left it by the time the dialog is hidden.
+        Scene[] shownIn = new Scene[1];
+        dialog.addEventHandler(DialogEvent.DIALOG_SHOWN, e -> {
+            shownIn[0] = pane.getScene();
+            shownIn[0].addPostLayoutPulseListener(fit);
+        });
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> {
+            if (shownIn[0] != null) {
+                shownIn[0].removePostLayoutPulseListener(fit);
+                shownIn[0] = null;
             }
         });
     }

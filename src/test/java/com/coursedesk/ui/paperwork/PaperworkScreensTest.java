@@ -122,6 +122,16 @@ class PaperworkScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The dialog's window holds the whole of it: wrapped lines had left its buttons cut off. */
+    private void assertButtonInsideItsWindow(String text) throws Exception {
+        Button button = robot.lookup(".dialog-pane .button").match((Button b) -> text.equals(b.getText()))
+                .queryButton();
+        WaitForAsyncUtils.waitForFxEvents();
+        double end = FxToolkitExtension.onFxThread(() -> button.localToScene(button.getLayoutBounds()).getMaxY());
+        assertThat(end).as("the bottom of " + text)
+                .isLessThanOrEqualTo(FxToolkitExtension.onFxThread(() -> button.getScene().getHeight()));
+    }
+
     @Test
     void theCourseraPlusCardOpensItsPriceHistoryWithTheRiseMarked() throws Exception {
         show(SubscriptionsScreen::create, ThemeChoice.LIGHT);
@@ -153,6 +163,7 @@ class PaperworkScreensTest {
         assertThat(find("#summaryLabel", Label.class).orElseThrow().isVisible()).isFalse();
         assertThat(robot.lookup(".placeholder .label").queryAs(Label.class).getText())
                 .isEqualTo("No payments of this subscription yet.");
+        assertButtonInsideItsWindow("Close");
         robot.clickOn("Close");
         waitUntil(() -> find("#priceTable", TableView.class).isEmpty());
     }
@@ -183,12 +194,7 @@ class PaperworkScreensTest {
         robot.interact(() -> months.setValue(Month.APRIL));
         assertThat(find("#rangeLabel", Label.class).orElseThrow().getText()).isEqualTo("From 1 April " + (thisYear - 1)
                 + " to 31 March " + thisYear + ", days counted in Europe/London.");
-        // The window holds the whole dialog: its wrapped lines had left the buttons cut off.
-        Button cancel = robot.lookup(".dialog-pane .button").match((Button b) -> "Cancel".equals(b.getText()))
-                .queryButton();
-        WaitForAsyncUtils.waitForFxEvents();
-        double buttonsEnd = FxToolkitExtension.onFxThread(() -> cancel.localToScene(cancel.getLayoutBounds()).getMaxY());
-        assertThat(buttonsEnd).isLessThanOrEqualTo(FxToolkitExtension.onFxThread(() -> cancel.getScene().getHeight()));
+        assertButtonInsideItsWindow("Cancel");
         robot.clickOn("Cancel");
         waitUntil(() -> find("#taxYearBox", ComboBox.class).isEmpty());
     }
