@@ -41,14 +41,18 @@ public final class Dialogs {
     public static void keepWhole(Dialog<?> dialog) {
         DialogPane pane = dialog.getDialogPane();
         pane.setMinHeight(Region.USE_PREF_SIZE);
+        // The height last asked for: a screen too short to grant it is not asked again each frame.
+        double[] asked = {Double.NaN};
         Runnable fit = () -> {
             Scene scene = pane.getScene();
             if (scene == null || !dialog.isShowing()) {
                 return;
             }
             double missing = pane.prefHeight(scene.getWidth()) - scene.getHeight();
-            if (missing > 0.5) {
-                dialog.setHeight(dialog.getHeight() + Math.ceil(missing));
+            double wanted = dialog.getHeight() + Math.ceil(missing);
+            if (missing > 0.5 && wanted != asked[0]) {
+                asked[0] = wanted;
+                dialog.setHeight(wanted);
             }
         };
         // The scene it is shown in; the pane may have left it by the time the dialog is hidden.
