@@ -108,9 +108,6 @@ public final class PaperworkDialogs {
             range.setId("rangeLabel");
             range.setWrapText(true);
             range.getStyleClass().add("muted");
-            // Wrapped at a width known beforehand, as the intro is: measured at its one-line
-            // width, the window was made too short for its second line and cut off the buttons.
-            range.setPrefWidth(TEXT_WIDTH);
             range.setMinHeight(Region.USE_PREF_SIZE);
             Runnable update = () -> range.setText(choice().map(viewModel::taxYearRange)
                     .orElse(messages.get("paperwork.ui.taxYear.noPurchases")));

@@ -10,7 +10,6 @@ import com.coursedesk.ui.common.Hint;
 import com.coursedesk.ui.common.TablePlaceholder;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.TextSizedChoiceBoxSkin;
-import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.paperwork.PaperworkDialogs;
 import com.coursedesk.ui.paperwork.PaperworkViewModel;
 import javafx.animation.PauseTransition;
@@ -533,18 +532,11 @@ public final class PurchasesView {
             return;
         }
         RefundConfirmation words = confirmation.get();
-        Dialog<String> dialog = new Dialog<>();
-        Dialogs.keepWhole(dialog);
         Window owner = root.getScene() == null ? null : root.getScene().getWindow();
-        if (owner != null) {
-            dialog.initOwner(owner);
-        }
-        dialog.setTitle(words.title());
-        dialog.setHeaderText(words.header());
+        Dialog<String> dialog = Dialogs.create(owner, words.title(), words.header());
         ButtonType confirm = new ButtonType(words.confirmLabel(), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(words.cancelLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(confirm, cancel);
-        dialog.getDialogPane().getStylesheets().add(ThemeManager.appStylesheet());
 
         Label message = new Label(words.message());
         message.setWrapText(true);

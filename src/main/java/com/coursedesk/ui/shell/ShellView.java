@@ -166,10 +166,7 @@ public final class ShellView {
     private void showAbout() {
         AboutView view = new AboutView(AboutViewModel.forRunningApp(messages));
         Parent about = new ViewLoader(messages, type -> view).load(AboutView.class).root();
-        Dialog<Void> dialog = new Dialog<>();
-        Dialogs.keepWhole(dialog);
-        dialog.initOwner(content.getScene().getWindow());
-        dialog.setTitle(messages.get("shell.about.title"));
+        Dialog<Void> dialog = Dialogs.create(content.getScene().getWindow(), messages.get("shell.about.title"), null);
         dialog.getDialogPane().setContent(about);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();

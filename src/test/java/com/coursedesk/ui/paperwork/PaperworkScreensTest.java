@@ -189,6 +189,7 @@ class PaperworkScreensTest {
         int thisYear = Year.now(ada.formats().zone()).getValue();
         assertThat(years.getItems()).contains(thisYear, thisYear - 1);
         assertThat(years.getValue()).as("last year, the one usually declared").isEqualTo(thisYear - 1);
+        assertButtonInsideItsWindow("Cancel");
         @SuppressWarnings("unchecked")
         ComboBox<Month> months = find("#startMonthBox", ComboBox.class).orElseThrow();
         robot.interact(() -> months.setValue(Month.APRIL));
