@@ -1,6 +1,5 @@
 package com.coursedesk.ui.common;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -69,7 +68,7 @@ public final class Dialogs {
                 // After this pulse, and by sizing to the scene first: a window already shown
                 // kept its old size on screen when only its height was set (GTK), though JavaFX
                 // took the new one.
-                Platform.runLater(() -> {
+                UiThread.fx().execute(() -> {
                     Window window = scene.getWindow();
                     if (window == null || !window.isShowing()) {
                         return;
