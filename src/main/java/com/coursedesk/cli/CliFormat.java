@@ -1,6 +1,7 @@
 package com.coursedesk.cli;
 
 import com.coursedesk.domain.Money;
+import com.coursedesk.domain.ZoneNames;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -56,6 +57,11 @@ final class CliFormat {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /** The zone as the learner knows it ("Central European Time", "UTC"), never its raw id. */
+    String zoneName() {
+        return ZoneNames.name(zone, locale);
     }
 
     Locale locale() {

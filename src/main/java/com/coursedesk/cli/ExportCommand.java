@@ -41,8 +41,9 @@ final class ExportCommand implements Command {
                 throw PaperworkAccess.writeFailed(context, file, e);
             }
             DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(context.locale());
+            // The name alone, as the app's dialog says it; summary.txt in the ZIP, which travels, adds the id.
             context.out().println(messages.get("cli.export.done", summary.purchases(), year.label(),
-                    day.format(year.firstDay()), day.format(year.lastDay()), context.format().zone().getId(), file));
+                    day.format(year.firstDay()), day.format(year.lastDay()), context.format().zoneName(), file));
             List<Money> paid = summary.totals().stream().filter(t -> t.paidCount() > 0).map(CurrencyTotal::total)
                     .toList();
             List<Money> refunded = summary.totals().stream().filter(t -> t.refundedCount() > 0)

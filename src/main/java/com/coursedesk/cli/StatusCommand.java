@@ -6,6 +6,7 @@ import com.coursedesk.data.db.PurchaseDao;
 import com.coursedesk.data.db.SubscriptionDao;
 import com.coursedesk.data.db.SyncStateDao;
 import com.coursedesk.domain.KnownAccount;
+import com.coursedesk.domain.ZoneNames;
 import com.coursedesk.platform.AppDirectories;
 import com.coursedesk.platform.InstanceLock;
 import com.coursedesk.platform.credentials.CredentialStore;
@@ -57,7 +58,7 @@ final class StatusCommand implements Command {
                 .add(messages.get("cli.status.app"), !app.known() ? messages.get("cli.status.appUnknown")
                         : app.holder() == null ? messages.get("cli.status.appNotRunning")
                         : messages.get("cli.status.appRunning", app.holder()))
-                .add(messages.get("cli.status.zone"), context.format().zone().getId())
+                .add(messages.get("cli.status.zone"), zone(context))
                 .print(context.out());
         List<KnownAccount> accounts = context.core().signIn().knownAccounts();
         if (accounts.isEmpty()) {
@@ -103,7 +104,7 @@ final class StatusCommand implements Command {
             root.add("appRunning", JsonNull.INSTANCE);
         }
         root.add("appHolder", CliJson.string(app.holder()));
-        root.addProperty("timeZone", context.format().zone().getId());
+        root.addProperty("timeZone", context.format().zone().getId()); // the id: JSON is read by programs
         JsonArray list = new JsonArray();
         for (KnownAccount account : context.core().signIn().knownAccounts()) {
             Copy copy = copy(dirs, account);
@@ -123,6 +124,17 @@ final class StatusCommand implements Command {
         }
         root.add("accounts", list);
         context.out().println(CliJson.print(root));
+    }
+
+    /**
+     * "Central European Time (Europe/Paris)", "UTC": with the id, since this report is what a
+     * learner pastes when asking for help, and the id says exactly which zone's rules apply.
+     */
+    private static String zone(CliContext context) {
+        CliFormat format = context.format();
+        CliMessages messages = context.messages();
+        return ZoneNames.nameIsExact(format.zone()) ? format.zoneName()
+                : messages.get("cli.status.zoneWithId", format.zoneName(), format.zone().getId());
     }
 
     private static String loginCommand(CliContext context, KnownAccount account) {

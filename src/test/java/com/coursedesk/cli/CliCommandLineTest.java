@@ -87,7 +87,7 @@ class CliCommandLineTest {
                 .contains("Sign-ins kept in:", "a fallback: file readable only by you",
                         "no system credential store was available")
                 .contains("CourseDesk app:", "not running")
-                .contains("Times shown in:", "Europe/London")
+                .contains("Times shown in:", "British Time (Europe/London)")
                 .contains("No account on this computer yet", "coursedesk login --server demo");
     }
 

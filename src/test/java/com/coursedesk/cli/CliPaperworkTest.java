@@ -142,6 +142,7 @@ class CliPaperworkTest {
                 listed.asList().stream().map(e -> e.getAsJsonObject().get("id").getAsString()).toList());
         assertThat(entries.keySet().stream().filter(n -> n.startsWith("receipts/"))).hasSize(listed.size());
         assertThat(result.out()).contains(listed.size() + " purchases of the tax year " + year)
+                .contains("days in British Time)").doesNotContain("Europe/London")
                 .contains("written to " + zip).contains("Paid: ");
         // Each currency once in the totals, each total the sum of that currency's paid rows.
         List<CSVRecord> totals = csv(entries.get("totals.csv"));

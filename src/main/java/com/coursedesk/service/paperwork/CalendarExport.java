@@ -168,6 +168,7 @@ public final class CalendarExport {
 
     /** What happens, when, and what to do before it. */
     String description(UpcomingEvent e) {
+        // The name alone: the event's start is written as an exact instant, which calendars show in their own zone.
         String when = words.dateTimeWithZone(e.at());
         String amount = amount(e.amount());
         String text = switch (e.kind()) {

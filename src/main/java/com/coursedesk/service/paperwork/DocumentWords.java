@@ -6,6 +6,7 @@ import com.coursedesk.domain.PaymentMethod;
 import com.coursedesk.domain.ProductType;
 import com.coursedesk.domain.PurchaseKind;
 import com.coursedesk.domain.PurchaseStatus;
+import com.coursedesk.domain.ZoneNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ final class DocumentWords {
     private final ZoneId zone;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
+    private String zoneName;
 
     DocumentWords(PaperworkTexts messages, ZoneId zone) {
         this.messages = Objects.requireNonNull(messages, "messages");
@@ -42,6 +44,23 @@ final class DocumentWords {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /** The zone as the learner knows it: "Central European Time", "hora de Europa central", "UTC". */
+    String zoneName() {
+        if (zoneName == null) {
+            zoneName = ZoneNames.name(zone, messages.locale());
+        }
+        return zoneName;
+    }
+
+    /**
+     * The zone exactly, for a page that travels (a name is shared by zones with different pasts):
+     * "Central European Time (Europe/Paris)"; "UTC" and "UTC+05:30" alone, already exact.
+     */
+    String zoneWithId() {
+        return ZoneNames.nameIsExact(zone) ? zoneName()
+                : messages.get("paperwork.zoneWithId", zoneName(), zone.getId());
     }
 
     String money(Money money) {
@@ -62,9 +81,12 @@ final class DocumentWords {
         return dateTime.format(instant);
     }
 
-    /** "3 May 2026, 14:05 (Europe/London)". */
+    /**
+     * "3 May 2026, 14:05 (British Time)": the name alone, as each document also names the zone
+     * with its id once (a footer, a heading) and a row with the id on every line is hard to read.
+     */
     String dateTimeWithZone(Instant instant) {
-        return messages.get("paperwork.dateTimeInZone", dateTime.format(instant), zone.getId());
+        return messages.get("paperwork.dateTimeInZone", dateTime.format(instant), zoneName());
     }
 
     /** The exact instant in UTC, unambiguous wherever it is read: "2026-05-03T13:05:00Z". */

@@ -7,6 +7,7 @@ import com.coursedesk.domain.Money;
 import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.domain.SubscriptionStatus;
 import com.coursedesk.domain.UnknownWireValueException;
+import com.coursedesk.domain.ZoneNames;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -115,9 +116,12 @@ public final class ProofPdf {
         section(c, y, messages.get("paperwork.proof.section.result"), result(a));
 
         Instant made = clock.instant();
-        c.paragraph(MARGIN, MARGIN + 26, messages.get("paperwork.proof.footer", words.dateTime(made),
-                messages.get("paperwork.proof.bothZones", words.zone().getId(), DocumentWords.utc(made))), REGULAR,
-                8.5f, 11, WIDTH, Ink.MUTED);
+        // The footer names the zone with its id, once, since a proof travels; UTC needs saying only once.
+        String madeAt = messages.get("paperwork.proof.bothZones", words.zoneName(), DocumentWords.utc(made));
+        String footer = ZoneNames.isUtc(words.zone())
+                ? messages.get("paperwork.proof.footerUtc", words.dateTime(made), madeAt)
+                : messages.get("paperwork.proof.footer", words.dateTime(made), madeAt, words.zoneWithId());
+        c.paragraph(MARGIN, MARGIN + 26, footer, REGULAR, 8.5f, 11, WIDTH, Ink.MUTED);
     }
 
     private String band(ActionRecord a) {
@@ -331,7 +335,7 @@ public final class ProofPdf {
         }
     }
 
-    /** "3 May 2026, 14:05 (Europe/London) · 2026-05-03T13:05:00Z". */
+    /** "3 May 2026, 14:05 (British Time) · 2026-05-03T13:05:00Z". */
     private String bothZones(Instant instant) {
         return messages.get("paperwork.proof.bothZones", words.dateTimeWithZone(instant), DocumentWords.utc(instant));
     }

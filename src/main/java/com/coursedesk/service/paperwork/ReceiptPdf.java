@@ -111,7 +111,8 @@ public final class ReceiptPdf {
         y = item(c, y, p);
         y = totals(c, y - 8, p);
 
-        c.paragraph(MARGIN, MARGIN + 26, messages.get("paperwork.receipt.footer", words.zone().getId()), REGULAR,
+        // Name and id: a printed receipt travels, and the id says exactly whose clock its times are.
+        c.paragraph(MARGIN, MARGIN + 26, messages.get("paperwork.receipt.footer", words.zoneWithId()), REGULAR,
                 8.5f, 11, WIDTH, Ink.MUTED);
     }
 

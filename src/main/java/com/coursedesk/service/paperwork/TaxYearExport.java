@@ -204,7 +204,8 @@ public final class TaxYearExport {
         TaxYear year = summary.year();
         StringBuilder text = new StringBuilder();
         text.append(messages.get("paperwork.export.summary.heading", year.label(),
-                words.date(year.firstDay()), words.date(year.lastDay()), zone.getId())).append(nl);
+                // Name and id: summary.txt goes to an accountant, and the id says exactly where days began.
+                words.date(year.firstDay()), words.date(year.lastDay()), words.zoneWithId())).append(nl);
         text.append(messages.get("paperwork.export.summary.account", learner.name(), learner.email(),
                 learner.provider())).append(nl).append(nl);
         text.append(messages.get("paperwork.export.summary.counts", summary.purchases(), summary.paid(),

@@ -1,6 +1,7 @@
 package com.coursedesk.ui.common;
 
 import com.coursedesk.domain.Money;
+import com.coursedesk.domain.ZoneNames;
 
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -36,6 +37,7 @@ public final class Formats {
     private final DateTimeFormatter time;
     private final DateTimeFormatter dayMonth;
     private final Map<Currency, NumberFormat> moneyFormats = new ConcurrentHashMap<>();
+    private volatile String zoneName;
 
     /**
      * @param locale   how numbers, money and dates are written (the learner's locale)
@@ -60,6 +62,20 @@ public final class Formats {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * The learner's zone as they know it, in their language ({@code Central European Time},
+     * {@code hora de Europa central}, {@code UTC}): see {@link ZoneNames#name}. Read when first
+     * asked, not at start: the JDK's zone names take tens of milliseconds to load.
+     */
+    public String zoneName() {
+        String name = zoneName;
+        if (name == null) {
+            name = ZoneNames.name(zone, locale);
+            zoneName = name;
+        }
+        return name;
     }
 
     /**

@@ -111,10 +111,11 @@ public final class PaperworkViewModel {
         return messages.get("paperwork.ui.taxYear.fileName", year.label());
     }
 
-    /** "From 1 April 2025 to 31 March 2026, days counted in Europe/London." */
+    /** "From 1 April 2025 to 31 March 2026, days counted in Central European Time." */
     public String taxYearRange(TaxYear year) {
+        // The name alone: read on the learner's own screen, where no one needs the zone's id.
         return messages.get("paperwork.ui.taxYear.range", formats.longDate(year.firstDay()),
-                formats.longDate(year.lastDay()), paperwork.zone().getId());
+                formats.longDate(year.lastDay()), formats.zoneName());
     }
 
     public void exportTaxYear(TaxYear year, Path file) {

@@ -109,7 +109,7 @@ class CalendarExportTest {
         assertThat(value(trial, Property.SUMMARY))
                 .isEqualTo("Machine Learning Specialization: free trial ends, first payment £39.00");
         assertThat(value(trial, Property.DESCRIPTION))
-                .contains("3 May 2026, 11:00 (Europe/London)")
+                .contains("3 May 2026, 11:00 (British Time)")
                 .contains("Cancel before this date if you do not want to be charged £39.00.");
         assertThat(value(byUid(parsed, "renewal-sub_active"), Property.DESCRIPTION))
                 .contains("Cancel before this date if you do not want to be charged £319.00.");

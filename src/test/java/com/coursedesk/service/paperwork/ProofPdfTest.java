@@ -23,8 +23,12 @@ class ProofPdfTest {
     static final String KEY = "6f1c2a9e-3b7d-4e51-9a0c-2d8f5e7b1c44";
 
     static byte[] proof(ActionRecord action, String title, Locale locale) throws IOException {
+        return proof(action, title, locale, ZoneId.of("Europe/London"));
+    }
+
+    static byte[] proof(ActionRecord action, String title, Locale locale, ZoneId zone) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ProofPdf(PaperworkTexts.load(locale), ZoneId.of("Europe/London"), ReceiptPdfTest.ADA,
+        new ProofPdf(PaperworkTexts.load(locale), zone, ReceiptPdfTest.ADA,
                 Clock.fixed(Instant.parse("2026-05-10T09:00:00Z"), ZoneOffset.UTC)).write(action, title, out);
         return out.toByteArray();
     }
@@ -46,11 +50,11 @@ class ProofPdfTest {
                 .contains("Cancel the subscription", "Google Data Analytics (subscription sub_gda)")
                 .contains("{\"reason\":\"too_expensive\"}")
                 .contains("Ada Lovelace <ada@example.com>, account acc_ada")
-                .contains("Asked at", "3 May 2026, 14:05 (Europe/London) · 2026-05-03T13:05:00Z")
+                .contains("Asked at", "3 May 2026, 14:05 (British Time) · 2026-05-03T13:05:00Z")
                 .contains("Idempotency key", KEY)
-                .contains("HTTP status 200", "Server time 3 May 2026, 14:05 (Europe/London) · 2026-05-03T13:05:02Z")
+                .contains("HTTP status 200", "Server time 3 May 2026, 14:05 (British Time) · 2026-05-03T13:05:02Z")
                 .contains("Resulting state", "Status Active", "Set to end yes")
-                .contains("Current period ends 20 May 2026, 10:00 (Europe/London) · 2026-05-20T09:00:00Z")
+                .contains("Current period ends 20 May 2026, 10:00 (British Time) · 2026-05-20T09:00:00Z")
                 .contains("Next payment none: nothing more will be charged");
     }
 
@@ -93,6 +97,27 @@ class ProofPdfTest {
 
         assertThat(PdfTexts.pages(pdf)).isEqualTo(1);
         assertThat(PdfTexts.flat(pdf)).contains("1,014 characters in all", KEY,
-                "Made by CourseDesk on 10 May 2026, 10:00 (Europe/London · 2026-05-10T09:00:00Z)");
+                "Made by CourseDesk on 10 May 2026, 10:00 (British Time · 2026-05-10T09:00:00Z)",
+                "Times are shown in the learner’s time zone, British Time (Europe/London), and in UTC.");
+    }
+
+    @Test
+    void theZoneIsNamedAsPeopleKnowItWithItsIdOnceAndUtcJustOnce() throws IOException {
+        ActionRecord restart = new ActionRecord(3, ActionKind.RESTART, RecordType.SUBSCRIPTION, "sub_aa", KEY, "{}",
+                ActionState.PENDING, ASKED, ASKED.plusSeconds(1), null, 2, "ApiUnreachableException", null, null, null,
+                null, null);
+
+        String paris = PdfTexts.flat(proof(restart, "Machine Learning", Locale.US, ZoneId.of("Europe/Paris")));
+        String madrid = PdfTexts.flat(proof(restart, "Machine Learning", Locale.forLanguageTag("es-ES"),
+                ZoneId.of("Europe/Madrid")));
+        String utc = PdfTexts.flat(proof(restart, "Machine Learning", Locale.UK, ZoneId.of("Etc/UTC")));
+
+        assertThat(paris).contains("(Central European Time) · 2026-05-03T13:05:00Z")
+                .contains("time zone, Central European Time (Europe/Paris), and in UTC.");
+        assertThat(madrid).contains("(hora de Europa central) · 2026-05-03T13:05:00Z")
+                .contains("zona horaria del alumno, hora de Europa central (Europe/Madrid), y en UTC.");
+        assertThat(utc).contains("3 May 2026, 13:05 (UTC) · 2026-05-03T13:05:00Z")
+                .contains("Made by CourseDesk on 10 May 2026, 09:00 (UTC · 2026-05-10T09:00:00Z)")
+                .contains("Times are shown in UTC.").doesNotContain("Etc/UTC", "time zone, UTC");
     }
 }

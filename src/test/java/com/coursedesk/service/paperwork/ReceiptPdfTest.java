@@ -53,8 +53,10 @@ class ReceiptPdfTest {
                 .contains("Status", "Paid", "PAID on 9 May 2026")
                 .contains("Bought in", "Web")
                 .contains("Purchase ID", "pur_0042")
-                // 12:05 UTC is 13:05 in London in May, and the zone is named.
-                .contains("9 May 2026, 13:05 (Europe/London)");
+                // 12:05 UTC is 13:05 in London in May, and the zone is named as people know it;
+                // the footer adds its id, once, for a page read far from the learner's clock.
+                .contains("9 May 2026, 13:05 (British Time)")
+                .contains("Times are in British Time (Europe/London).");
         assertThat(PdfTexts.fonts(pdf)).allSatisfy(font -> assertThat(font).contains("+DejaVuSans")
                 .doesNotContain("not embedded"));
     }
@@ -67,7 +69,7 @@ class ReceiptPdfTest {
 
         String text = PdfTexts.flat(receipt(p, Locale.UK, LONDON));
 
-        assertThat(text).contains("REFUNDED on 3 May 2026", "Refunded on", "3 May 2026, 11:00 (Europe/London)")
+        assertThat(text).contains("REFUNDED on 3 May 2026", "Refunded on", "3 May 2026, 11:00 (British Time)")
                 .contains("Refunded").contains("App Store").doesNotContain("PAID on");
     }
 
@@ -90,7 +92,7 @@ class ReceiptPdfTest {
         assertThat(text).contains("機械学習入門", "東京大学")
                 // No minor unit for yen: 4,900, not 4,900.00.
                 .contains("JP¥4,900").doesNotContain("4,900.00")
-                .contains("1 May 2026, 12:00 (Asia/Tokyo)", "Subscription payment");
+                .contains("1 May 2026, 12:00 (Japan Time)", "Subscription payment");
         assertThat(PdfTexts.fonts(pdf)).anyMatch(font -> font.contains("+DroidSansFallback"));
     }
 
@@ -126,7 +128,20 @@ class ReceiptPdfTest {
 
         assertThat(text).contains("Recibo", "Aprendizaje Automático", "Especialización · Compra única")
                 .contains("Precio sin impuestos", "Impuestos", "Total", "45,00 €")
-                .contains("PAGADO el 9 de mayo de 2026", "Pagado con", "Comprado en");
+                .contains("PAGADO el 9 de mayo de 2026", "Pagado con", "Comprado en")
+                .contains("9 de mayo de 2026 14:05 (hora de Europa central)")
+                .contains("Las horas se expresan en hora de Europa central (Europe/Madrid).");
+    }
+
+    @Test
+    void aLearnerOnUtcReadsUtcNotAnId() throws IOException {
+        Purchase p = purchase("pur_utc").purchasedAt(Instant.parse("2026-05-09T12:05:00Z")).build();
+
+        String english = PdfTexts.flat(receipt(p, Locale.UK, ZoneId.of("Etc/UTC")));
+        String spanish = PdfTexts.flat(receipt(p, Locale.forLanguageTag("es-ES"), ZoneId.of("Etc/UTC")));
+
+        assertThat(english).contains("9 May 2026, 12:05 (UTC)", "Times are in UTC.").doesNotContain("Etc/");
+        assertThat(spanish).contains("(UTC)", "Las horas se expresan en UTC.").doesNotContain("Etc/");
     }
 
     @Test

@@ -191,7 +191,9 @@ class TaxYearExportTest {
         assertThat(text).contains("6 purchases: 4 paid, 1 refunded, 1 not charged")
                 .contains("GBP: £48.99 paid in 2 purchases", "USD: US$49.00 paid in 1 purchase",
                         "JPY: JP¥4,900 paid in 1 purchase", "GBP: £39.00 refunded (1 purchase)")
-                .contains("1 January 2026 to 31 December 2026");
+                .contains("1 January 2026 to 31 December 2026")
+                // An accountant may read it anywhere: the zone by name and, exactly, by id.
+                .contains("; days counted in British Time (Europe/London)");
     }
 
     @Test

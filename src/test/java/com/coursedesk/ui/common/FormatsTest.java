@@ -108,6 +108,14 @@ class FormatsTest {
     }
 
     @Test
+    void theZoneIsNamedAsTheLearnerKnowsItInTheirLanguage() {
+        assertThat(formats(EN_GB, ZoneId.of("Etc/UTC")).zoneName()).isEqualTo("UTC");
+        assertThat(formats(EN_US, ZoneId.of("Europe/Paris")).zoneName()).isEqualTo("Central European Time");
+        assertThat(formats(ES_ES, ZoneId.of("Europe/Paris")).zoneName()).isEqualTo("hora de Europa central");
+        assertThat(formats(ES_ES, ZoneId.of("America/Argentina/Buenos_Aires")).zoneName()).isEqualTo("hora de Argentina");
+    }
+
+    @Test
     void relativeTimesInSpanish() {
         Formats es = formats(ES_ES, ZoneId.of("Europe/Madrid"));
         Instant now = Instant.parse("2026-05-03T10:00:00Z");

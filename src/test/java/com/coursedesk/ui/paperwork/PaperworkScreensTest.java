@@ -4,6 +4,7 @@ import com.coursedesk.domain.Subscription;
 import com.coursedesk.platform.ThemeChoice;
 import com.coursedesk.ui.FxToolkitExtension;
 import com.coursedesk.ui.account.AccountScreen;
+import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.purchases.PurchasesScreen;
 import com.coursedesk.ui.subscriptions.AdaOnSandbox;
 import com.coursedesk.ui.subscriptions.SubscriptionsScreen;
@@ -19,6 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Month;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -194,10 +197,41 @@ class PaperworkScreensTest {
         ComboBox<Month> months = find("#startMonthBox", ComboBox.class).orElseThrow();
         robot.interact(() -> months.setValue(Month.APRIL));
         assertThat(find("#rangeLabel", Label.class).orElseThrow().getText()).isEqualTo("From 1 April " + (thisYear - 1)
-                + " to 31 March " + thisYear + ", days counted in Europe/London.");
+                + " to 31 March " + thisYear + ", days counted in British Time.");
         assertButtonInsideItsWindow("Cancel");
         robot.clickOn("Cancel");
         waitUntil(() -> find("#taxYearBox", ComboBox.class).isEmpty());
+    }
+
+    /** The zone is said as the learner knows it, in their language; never as an id such as "Etc/UTC". */
+    @Test
+    void theTaxYearDialogNamesTheZoneAsTheLearnerKnowsIt() throws Exception {
+        assertThat(taxYearRangeShown(Locale.UK, ZoneId.of("Etc/UTC")))
+                .isEqualTo("From 1 January 2025 to 31 December 2025, days counted in UTC.")
+                .doesNotContain("Etc/UTC");
+        assertThat(taxYearRangeShown(Locale.US, ZoneId.of("Europe/Paris")))
+                .isEqualTo("From January 1, 2025 to December 31, 2025, days counted in Central European Time.")
+                .doesNotContain("Europe/Paris");
+        assertThat(taxYearRangeShown(new Locale("es", "ES"), ZoneId.of("Europe/Paris")))
+                .isEqualTo("Del 1 de enero de 2025 al 31 de diciembre de 2025, días contados en hora de Europa central.");
+        assertThat(taxYearRangeShown(new Locale("es", "ES"), ZoneId.of("UTC")))
+                .endsWith("días contados en UTC.");
+    }
+
+    /** The tax-year dialog's content on the stage for a learner with purchases in 2025 only. */
+    private String taxYearRangeShown(Locale locale, ZoneId zone) throws Exception {
+        Messages messages = Messages.load(locale);
+        PaperworkViewModel viewModel = PaperworkTestViews.viewModel(messages, zone);
+        FxToolkit.setupStage(stage -> {
+            viewModel.years().setAll(2025);
+            PaperworkDialogs.TaxYearChoice choice = new PaperworkDialogs.TaxYearChoice(viewModel, messages);
+            stage.setScene(new Scene(new StackPane(choice.content), 640, 400));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label range = find("#rangeLabel", Label.class).orElseThrow();
+        assertThat(range.isVisible()).isTrue();
+        return range.getText();
     }
 
     @Test

@@ -24,7 +24,11 @@ public final class PaperworkTestViews {
     }
 
     public static PaperworkViewModel viewModel(Messages messages) {
-        ZoneId zone = ZoneId.of("Europe/London");
+        return viewModel(messages, ZoneId.of("Europe/London"));
+    }
+
+    /** The view-model of a learner in {@code zone}. */
+    public static PaperworkViewModel viewModel(Messages messages, ZoneId zone) {
         StoreReader nowhere = new StoreReader() {
             @Override
             public <T> T read(SqlWork<T> work) {

@@ -102,7 +102,7 @@ class PaperworkViewModelTest {
         assertThat(viewModel.years()).containsExactly(2026, 2025);
         TaxYear fiscal = TaxYear.starting(2024, 4);
         assertThat(viewModel.taxYearRange(fiscal))
-                .isEqualTo("From 1 April 2024 to 31 March 2025, days counted in Europe/London.");
+                .isEqualTo("From 1 April 2024 to 31 March 2025, days counted in British Time.");
         assertThat(viewModel.taxYearFileName(fiscal)).isEqualTo("coursedesk-tax-year-2024-25.zip");
         Path zip = dir.resolve("2025.zip");
 
