@@ -105,7 +105,8 @@ final class LaunchServices {
 
     private static void open(CoreServices core, Opening opening) {
         try {
-            opening.session().complete(core.signIn().open(opening.account()));
+            // Signing out forgets the account to reopen: this one was signed in when last open.
+            opening.session().complete(core.signIn().reopen(opening.account()));
         } catch (RuntimeException | Error e) {
             opening.session().completeExceptionally(e);
         }

@@ -17,7 +17,10 @@ import com.coursedesk.ui.shell.UserSettings;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -38,7 +41,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import static com.coursedesk.service.ServiceFixture.ADA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The window's launch in a real window, headless: the account opened at launch is shown and
  * remembered for the next launch, its first sync pass starts once the page is drawn, signing
- * out forgets it, and an account that cannot be opened leaves the sign-in screen saying why.
+ * out forgets it (and its local copy, opened again, says it is signed out), and an account
+ * that cannot be opened leaves the sign-in screen saying why.
  */
 @ExtendWith(ApplicationExtension.class)
 class NavigatorLaunchTest {
@@ -115,7 +121,7 @@ class NavigatorLaunchTest {
         CompletableFuture<AccountSession> opening = new CompletableFuture<>();
         AtomicReference<AccountSession> shown = new AtomicReference<>();
         FxToolkit.setupFixture(() -> navigator.openAtLaunch(new LaunchServices.Opening(ada, opening), shown::set));
-        opening.complete(core.signIn().open(ada));
+        opening.complete(core.signIn().reopen(ada));
         await("the account window", () -> shown.get() != null);
         return shown.get();
     }
@@ -156,6 +162,48 @@ class NavigatorLaunchTest {
 
         await("the sign-in screen", () -> robot.lookup("#errorLabel").tryQuery().isPresent());
         await("the account forgotten", () -> remembered().isEmpty());
+
+        // Her local copy, opened from the list, says she signed out: nothing ended on her.
+        ListView<KnownAccount> known = robot.lookup("#knownList").queryListView();
+        await("the account list loaded", () -> known.getItems().size() == 1);
+        await("ada's row in the list", () -> robot.lookup("#knownList .list-cell").<ListCell<?>>queryAll().stream()
+                .anyMatch(c -> c.getItem() != null));
+        robot.clickOn(robot.lookup("#knownList .list-cell").<ListCell<?>>queryAll().stream()
+                .filter(c -> c.getItem() != null).findFirst().orElseThrow());
+        robot.clickOn("#openButton");
+
+        String signedOut = "Signed out: this is your local copy. Sign in to sync.";
+        Supplier<String> status = () -> robot.lookup(".status-bar #statusLabel").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("");
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> signedOut.equals(status.get()));
+        } catch (TimeoutException e) {
+            // What it said instead is shown below.
+        }
+        assertThat(status.get()).as("the status bar after the first pass").isEqualTo(signedOut);
+        Button signIn = robot.lookup(".status-bar #signInAgainButton").queryButton();
+        assertThat(signIn.isVisible()).isTrue();
+        assertThat(signIn.getText()).isEqualTo("Sign in");
+
+        // It still leads back to the sign-in screen.
+        robot.clickOn(signIn);
+        await("the sign-in screen again", () -> robot.lookup("#knownList").tryQuery().isPresent());
+    }
+
+    @Test
+    void anAccountReopenedAtLaunchWhoseSavedSignInIsGoneSaysTheSessionEnded() throws Exception {
+        // Not signed out (the account was remembered), but the token left the credential store.
+        fx.credentials().delete(ada.credentialKey());
+
+        openAdaAtLaunch();
+
+        FxRobot robot = new FxRobot();
+        String ended = "Your session has ended: sign in again to sync. Your local copy is still here.";
+        await("the status bar after the first pass", () -> robot.lookup(".status-bar #statusLabel").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("").equals(ended));
+        Button signIn = robot.lookup(".status-bar #signInAgainButton").queryButton();
+        assertThat(signIn.isVisible()).isTrue();
+        assertThat(signIn.getText()).isEqualTo("Sign in again");
     }
 
     @Test

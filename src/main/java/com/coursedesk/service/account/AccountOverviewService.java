@@ -62,7 +62,10 @@ public final class AccountOverviewService implements AccountOverview {
             return ProfileLookup.offline(known, ProfileLookup.Offline.UNREACHABLE);
         } catch (SignedOutException e) {
             LOG.info("Profile not fetched: {}", e.getMessage());
-            return ProfileLookup.offline(known, ProfileLookup.Offline.SIGNED_OUT);
+            return ProfileLookup.offline(known, switch (e.reason()) {
+                case SIGNED_OUT -> ProfileLookup.Offline.SIGNED_OUT;
+                case SESSION_ENDED -> ProfileLookup.Offline.SESSION_ENDED;
+            });
         } catch (ApiException | ApiProtocolException e) {
             LOG.warn("Profile not fetched: {}", e.getMessage());
             return ProfileLookup.offline(known, ProfileLookup.Offline.SERVER_FAILED);

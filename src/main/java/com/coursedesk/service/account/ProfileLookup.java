@@ -18,8 +18,10 @@ public record ProfileLookup(KnownAccount known, Account fromServer, Offline offl
     public enum Offline {
         /** The server cannot be reached. */
         UNREACHABLE,
-        /** The saved session ended; the learner must sign in again. */
+        /** The learner signed out (no saved sign-in); signing in shows the rest. */
         SIGNED_OUT,
+        /** The saved sign-in was refused or expired by the server, or vanished; sign in again. */
+        SESSION_ENDED,
         /** The server answered with an error or an unreadable answer. */
         SERVER_FAILED
     }

@@ -30,17 +30,35 @@ public final class SessionTokens {
     private final Clock clock;
     private String accessToken;
     private Instant accessExpiresAt = Instant.MIN;
+    /**
+     * Whether the account is signed in as far as this object knows: it saw or wrote a saved
+     * sign-in, or was made for an account known to be signed in. A saved sign-in missing then
+     * has ended ({@link SignedOutException.Reason#SESSION_ENDED}); missing otherwise, the
+     * learner signed out ({@link SignedOutException.Reason#SIGNED_OUT}).
+     */
+    private boolean signedIn;
 
     public SessionTokens(BillingApiClient api, CredentialStore credentials, String credentialKey, Clock clock) {
+        this(api, credentials, credentialKey, clock, false);
+    }
+
+    /**
+     * @param signedIn true for an account known to be signed in (one the learner did not sign
+     *                 out of), so that its saved sign-in missing reads as ended, not signed out
+     */
+    SessionTokens(BillingApiClient api, CredentialStore credentials, String credentialKey, Clock clock,
+                  boolean signedIn) {
         this.api = api;
         this.credentials = credentials;
         this.credentialKey = credentialKey;
         this.clock = clock;
+        this.signedIn = signedIn;
     }
 
     /** Starts from a fresh sign-in: keeps the refresh token, holds the access token. */
     synchronized void accept(TokenResponse tokens) {
         credentials.write(credentialKey, tokens.refreshToken());
+        signedIn = true;
         accessToken = tokens.accessToken();
         accessExpiresAt = clock.instant().plus(tokens.expiresIn());
     }
@@ -99,8 +117,15 @@ public final class SessionTokens {
                 && clock.instant().isBefore(accessExpiresAt.minus(EARLY_REFRESH))) {
             return accessToken;
         }
-        String refreshToken = credentials.read(credentialKey)
-                .orElseThrow(() -> new SignedOutException("No saved session for this account; sign in again."));
+        String refreshToken = credentials.read(credentialKey).orElse(null);
+        if (refreshToken == null) {
+            throw signedIn
+                    ? new SignedOutException(SignedOutException.Reason.SESSION_ENDED,
+                            "The saved session is no longer in the credential store; sign in again.")
+                    : new SignedOutException(SignedOutException.Reason.SIGNED_OUT,
+                            "No saved session for this account (signed out); sign in to sync.");
+        }
+        signedIn = true;
         TokenResponse tokens;
         try {
             tokens = api.refresh(refreshToken);
@@ -108,7 +133,8 @@ public final class SessionTokens {
             if (e.status() == 401) {
                 credentials.delete(credentialKey);
                 accessToken = null;
-                throw new SignedOutException("The session has ended; sign in again.");
+                throw new SignedOutException(SignedOutException.Reason.SESSION_ENDED,
+                        "The session has ended; sign in again.");
             }
             throw e;
         }
@@ -118,7 +144,10 @@ public final class SessionTokens {
         return accessToken;
     }
 
-    /** Revokes the session on the server (best effort) and forgets both tokens here. */
+    /**
+     * The learner signs out: revokes the session on the server (best effort) and forgets both
+     * tokens here; a call after this is refused as {@link SignedOutException.Reason#SIGNED_OUT}.
+     */
     public synchronized boolean signOut() {
         boolean revoked = false;
         try {
@@ -134,6 +163,7 @@ public final class SessionTokens {
             credentials.delete(credentialKey);
             accessToken = null;
             accessExpiresAt = Instant.MIN;
+            signedIn = false;
         }
         return revoked;
     }

@@ -123,11 +123,23 @@ public final class SignInService {
 
     /**
      * Opens an account from its local copy at once; it syncs when the server can be reached
-     * and the saved session is still valid (otherwise the sync status says "signed out").
+     * and the saved session is still valid (otherwise the sync status says "signed out": with
+     * no saved sign-in because the learner signed out, or because the session ended).
      */
     public AccountSession open(KnownAccount account) {
         BillingApiClient api = connect(account.server());
         return open(account, new SessionTokens(api, credentials, account.credentialKey(), clock));
+    }
+
+    /**
+     * Opens an account the learner did not sign out of (the one open when CourseDesk last
+     * closed), as {@link #open} does; its saved sign-in missing means the session ended
+     * (refused at the last run, or gone from the credential store), not that the learner
+     * signed out.
+     */
+    public AccountSession reopen(KnownAccount account) {
+        BillingApiClient api = connect(account.server());
+        return open(account, new SessionTokens(api, credentials, account.credentialKey(), clock, true));
     }
 
     private AccountSession open(KnownAccount account, SessionTokens tokens) {

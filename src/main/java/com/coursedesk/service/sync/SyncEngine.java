@@ -238,8 +238,8 @@ public final class SyncEngine implements AutoCloseable {
             startReconnectProbe();
             return new SyncStatus.Offline(lastSynced);
         } catch (SignedOutException e) {
-            LOG.info("Session ended: {}", e.getMessage());
-            return new SyncStatus.SignedOut(lastSynced);
+            LOG.info("Not signed in ({}): {}", e.reason(), e.getMessage());
+            return new SyncStatus.SignedOut(e.reason(), lastSynced);
         } catch (ApiInterruptedException | CancellationException e) {
             LOG.info("Sync cancelled");
             return new SyncStatus.Idle(lastSynced);

@@ -1,6 +1,9 @@
 package com.coursedesk.service.sync;
 
+import com.coursedesk.service.auth.SignedOutException;
+
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What the sync engine is doing, for the status bar and {@code status}. Every variant that can
@@ -26,8 +29,14 @@ public sealed interface SyncStatus {
     record Offline(Instant lastSyncedAt) implements SyncStatus {
     }
 
-    /** The session ended; the learner must sign in again (local data stays readable). */
-    record SignedOut(Instant lastSyncedAt) implements SyncStatus {
+    /**
+     * No session: the learner must sign in to sync (local data stays readable). {@code reason}
+     * says whether the learner signed out or the session ended on them.
+     */
+    record SignedOut(SignedOutException.Reason reason, Instant lastSyncedAt) implements SyncStatus {
+        public SignedOut {
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     /** The last attempt failed for {@code reason}; nothing stored was lost. */

@@ -117,6 +117,7 @@ public final class ShellView {
         syncProgress.managedProperty().bind(syncProgress.visibleProperty());
         pendingLabel.textProperty().bind(viewModel.pendingTextProperty());
         pendingLabel.visibleProperty().bind(pendingLabel.textProperty().isNotEmpty());
+        signInAgainButton.textProperty().bind(viewModel.signInTextProperty());
         signInAgainButton.visibleProperty().bind(viewModel.signedOutProperty());
         signInAgainButton.managedProperty().bind(signInAgainButton.visibleProperty());
         noticeLabel.textProperty().bind(viewModel.noticeProperty());

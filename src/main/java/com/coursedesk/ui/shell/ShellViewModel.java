@@ -1,6 +1,7 @@
 package com.coursedesk.ui.shell;
 
 import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.auth.SignedOutException;
 import com.coursedesk.service.sync.SyncStatus;
 import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.Messages;
@@ -42,6 +43,7 @@ public final class ShellViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper signedOut = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper signInText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
     public ShellViewModel(AccountSession session, Messages messages, Formats formats, TaskRunner tasks, UiThread ui,
@@ -53,6 +55,7 @@ public final class ShellViewModel {
         this.ui = ui;
         this.changes = changes;
         this.syncListener = status -> ui.execute(() -> show(status));
+        signInText.set(messages.get("shell.signInAgain"));
         if (session.storeWasRecovered()) {
             notice.set(messages.get("shell.notice.recovered", String.valueOf(session.openResult().movedAsideTo())));
         }
@@ -109,9 +112,12 @@ public final class ShellViewModel {
             statusStyle.set("status-warning");
             statusText.set(offline.lastSyncedAt() == null ? messages.get("shell.status.offlineNever")
                     : messages.get("shell.status.offline", when(offline.lastSyncedAt())));
-        } else if (status instanceof SyncStatus.SignedOut) {
-            statusStyle.set("status-danger");
-            statusText.set(messages.get("shell.status.signedOut"));
+        } else if (status instanceof SyncStatus.SignedOut out) {
+            // Signed out by the learner: nothing went wrong, so no alarm; ended on them: it did.
+            boolean ended = out.reason() == SignedOutException.Reason.SESSION_ENDED;
+            statusStyle.set(ended ? "status-danger" : "status-warning");
+            statusText.set(messages.get(ended ? "shell.status.sessionEnded" : "shell.status.signedOut"));
+            signInText.set(messages.get(ended ? "shell.signInAgain" : "shell.signIn"));
         } else if (status instanceof SyncStatus.Failed failed) {
             statusStyle.set("status-danger");
             statusText.set(messages.get("shell.status.failed", messages.get(reasonKey(failed.reason()))));
@@ -168,8 +174,14 @@ public final class ShellViewModel {
         return pendingText.getReadOnlyProperty();
     }
 
+    /** True while there is no session to sync with: the status bar offers to sign in. */
     public ReadOnlyBooleanProperty signedOutProperty() {
         return signedOut.getReadOnlyProperty();
+    }
+
+    /** The status bar's sign-in button: "Sign in" after signing out, "Sign in again" after an ended session. */
+    public ReadOnlyStringProperty signInTextProperty() {
+        return signInText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty noticeProperty() {

@@ -70,13 +70,26 @@ class AccountOverviewServiceTest {
     }
 
     @Test
-    void aSessionWhoseSignInWasRemovedIsReportedSignedOut() {
+    void aSessionWhoseSignInVanishedIsReportedEnded() {
         InMemoryCredentialStore credentials = new InMemoryCredentialStore();
         AccountSession session = adaSynced(fx.newSignInService(credentials));
         credentials.delete(session.account().credentialKey());
         fx.expireTokens();
         assertThat(new AccountOverviewService(session).profile().offline())
-                .isEqualTo(ProfileLookup.Offline.SIGNED_OUT);
+                .isEqualTo(ProfileLookup.Offline.SESSION_ENDED);
+    }
+
+    @Test
+    void aLocalCopyOpenedAfterSigningOutIsReportedSignedOut() {
+        SignInService service = fx.newSignInService(new InMemoryCredentialStore());
+        AccountSession session = adaSynced(service);
+        service.signOut(session);
+
+        AccountSession opened = fx.track(service.open(session.account()));
+
+        ProfileLookup lookup = new AccountOverviewService(opened).profile();
+        assertThat(lookup.offline()).isEqualTo(ProfileLookup.Offline.SIGNED_OUT);
+        assertThat(lookup.known().email()).isEqualTo(ADA);
     }
 
     @Test

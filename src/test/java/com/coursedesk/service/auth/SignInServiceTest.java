@@ -156,10 +156,47 @@ class SignInServiceTest {
         BillingApiClient api = ServiceFixture.client(fx.baseUri(), RetryPolicy.none(), new ArrayList<>());
         assertThatThrownBy(() -> api.refresh(refreshToken)).isInstanceOfSatisfying(ApiException.class,
                 ex -> assertThat(ex.status()).isEqualTo(401));
-        // The local copy stays on the computer; opening it says the session ended.
+        // The local copy stays on the computer; opening it says the learner signed out (nothing ended on them).
         AccountSession reopened = fx.track(service.open(service.knownAccounts().get(0)));
         assertThat(reopened.tokens().hasStoredSession()).isFalse();
-        assertThat(syncNow(reopened)).isInstanceOf(SyncStatus.SignedOut.class);
+        assertThat(syncNow(reopened)).isInstanceOfSatisfying(SyncStatus.SignedOut.class,
+                out -> assertThat(out.reason()).isEqualTo(SignedOutException.Reason.SIGNED_OUT));
+    }
+
+    @Test
+    void anAccountReopenedWithoutItsSavedSignInHasHadItsSessionEnd() {
+        AccountSession session = fx.signIn(service, ADA);
+        SyncStatus synced = syncNow(session);
+        session.close();
+        // The learner did not sign out, but the credential store lost the token between runs.
+        credentials.delete(session.account().credentialKey());
+
+        AccountSession reopened = fx.track(service.reopen(service.knownAccounts().get(0)));
+
+        assertThat(syncNow(reopened)).isEqualTo(
+                new SyncStatus.SignedOut(SignedOutException.Reason.SESSION_ENDED, synced.lastSyncedAt()));
+    }
+
+    @Test
+    void aSavedSignInThatVanishesWhileInUseHasEnded() {
+        AccountSession session = fx.signIn(service, ADA);
+        SyncStatus synced = syncNow(session);
+        credentials.delete(session.account().credentialKey());
+        fx.expireTokens();
+
+        assertThat(syncNow(session)).isEqualTo(
+                new SyncStatus.SignedOut(SignedOutException.Reason.SESSION_ENDED, synced.lastSyncedAt()));
+    }
+
+    @Test
+    void signingOutOfAnOpenSessionIsSignedOutNotEnded() {
+        AccountSession session = fx.signIn(service, ADA);
+        SyncStatus synced = syncNow(session);
+
+        session.tokens().signOut();
+
+        assertThat(syncNow(session)).isEqualTo(
+                new SyncStatus.SignedOut(SignedOutException.Reason.SIGNED_OUT, synced.lastSyncedAt()));
     }
 
     @Test
@@ -175,7 +212,8 @@ class SignInServiceTest {
 
         SyncStatus end = syncNow(session);
 
-        assertThat(end).isEqualTo(new SyncStatus.SignedOut(synced.lastSyncedAt()));
+        assertThat(end).isEqualTo(new SyncStatus.SignedOut(SignedOutException.Reason.SESSION_ENDED,
+                synced.lastSyncedAt()));
         assertThat(credentials.read(key)).as("a refused refresh token is forgotten").isEmpty();
         assertThat(ServiceFixture.localState(session.store()).size()).isEqualTo(records);
     }

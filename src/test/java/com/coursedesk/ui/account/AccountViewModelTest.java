@@ -101,11 +101,27 @@ class AccountViewModelTest {
     }
 
     @Test
+    void signingOutIsNotCalledAnEndedSession() {
+        overview.offline = ProfileLookup.Offline.SIGNED_OUT;
+        AccountViewModel vm = viewModel();
+        vm.load();
+        assertThat(vm.profileStatusProperty().get())
+                .isEqualTo("Signed out: this is what this computer knows. Sign in to see the rest.");
+        assertThat(vm.profileStatusStyleProperty().get()).isEqualTo("status-warning");
+
+        overview.offline = ProfileLookup.Offline.SESSION_ENDED;
+        vm.refreshProfile();
+        assertThat(vm.profileStatusProperty().get()).isEqualTo(
+                "Your session has ended, so this is what this computer knows. Sign in again to see the rest.");
+        assertThat(vm.emailProperty().get()).isEqualTo("ada@example.com");
+    }
+
+    @Test
     void aSignedOutSessionAndAFailingLookupAreSaidApart() {
         overview.offline = ProfileLookup.Offline.SIGNED_OUT;
         AccountViewModel vm = viewModel();
         vm.load();
-        assertThat(vm.profileStatusProperty().get()).startsWith("Signed out: your saved sign-in has ended");
+        assertThat(vm.profileStatusProperty().get()).startsWith("Signed out:");
 
         overview.offline = null;
         overview.profileFailure = new IllegalStateException("boom");

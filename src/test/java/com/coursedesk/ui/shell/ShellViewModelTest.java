@@ -1,11 +1,14 @@
 package com.coursedesk.ui.shell;
 
+import com.coursedesk.data.api.BillingApiClient;
+import com.coursedesk.data.api.RetryPolicy;
 import com.coursedesk.data.db.AccountStorePaths;
 import com.coursedesk.domain.KnownAccount;
 import com.coursedesk.domain.Subscription;
 import com.coursedesk.service.ServiceFixture;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.auth.SignInService;
+import com.coursedesk.service.auth.SignedOutException;
 import com.coursedesk.service.sync.SyncStatus;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -190,20 +193,81 @@ class ShellViewModelTest {
         assertThat(vm.statusStyleProperty().get()).isEqualTo("status-warning");
     }
 
+    private static final String SESSION_ENDED =
+            "Your session has ended: sign in again to sync. Your local copy is still here.";
+    private static final String SIGNED_OUT = "Signed out: this is your local copy. Sign in to sync.";
+
     @Test
     void aSessionThatEndedAsksToSignInAgain() {
         AccountSession session = fx.signInOnDemo(service, ADA);
         ShellViewModel vm = shellFor(session);
         startAndAwaitFirstPass(vm, session);
-        // Revoked on the server and forgotten here, as when the learner signs out elsewhere.
-        session.tokens().signOut();
+        // The server refuses the saved sign-in: its refresh token was spent elsewhere, and the
+        // access token has expired.
+        BillingApiClient elsewhere = ServiceFixture.client(fx.server().baseUri(),
+                RetryPolicy.none(), new ArrayList<>());
+        elsewhere.refresh(fx.credentials().read(session.account().credentialKey()).orElseThrow());
+        fx.server().expireTokens();
 
-        assertThat(awaitPass(session)).isInstanceOf(SyncStatus.SignedOut.class);
+        assertThat(awaitPass(session)).isInstanceOfSatisfying(SyncStatus.SignedOut.class,
+                out -> assertThat(out.reason()).isEqualTo(SignedOutException.Reason.SESSION_ENDED));
 
-        assertThat(vm.statusTextProperty().get())
-                .isEqualTo("Your session has ended: sign in again to sync. Your local copy is still here.");
+        assertThat(vm.statusTextProperty().get()).isEqualTo(SESSION_ENDED);
         assertThat(vm.statusStyleProperty().get()).isEqualTo("status-danger");
         assertThat(vm.signedOutProperty().get()).isTrue();
+        assertThat(vm.signInTextProperty().get()).isEqualTo("Sign in again");
+    }
+
+    @Test
+    void aLocalCopyOpenedAfterSigningOutSaysSignedOutNotThatTheSessionEnded() {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        assertThat(ServiceFixture.syncNow(session)).isInstanceOf(SyncStatus.Idle.class);
+        service.signOut(session);
+        // From the sign-in screen's list of accounts with a local copy.
+        AccountSession opened = fx.track(service.open(service.knownAccounts().get(0)));
+        ShellViewModel vm = shellFor(opened);
+
+        assertThat(startAndAwaitFirstPass(vm, opened)).isInstanceOfSatisfying(SyncStatus.SignedOut.class,
+                out -> assertThat(out.reason()).isEqualTo(SignedOutException.Reason.SIGNED_OUT));
+
+        assertThat(vm.statusTextProperty().get()).isEqualTo(SIGNED_OUT).doesNotContain("ended");
+        assertThat(vm.statusStyleProperty().get()).isEqualTo("status-warning");
+        assertThat(vm.signedOutProperty().get()).as("the status bar still offers to sign in").isTrue();
+        assertThat(vm.signInTextProperty().get()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void anAccountReopenedAtLaunchWhoseSavedSignInIsGoneSaysTheSessionEnded() {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        assertThat(ServiceFixture.syncNow(session)).isInstanceOf(SyncStatus.Idle.class);
+        session.close();
+        // Not signed out: the credential store lost the token while CourseDesk was closed.
+        fx.credentials().delete(session.account().credentialKey());
+        AccountSession reopened = fx.track(service.reopen(service.knownAccounts().get(0)));
+        ShellViewModel vm = shellFor(reopened);
+
+        startAndAwaitFirstPass(vm, reopened);
+
+        assertThat(vm.statusTextProperty().get()).isEqualTo(SESSION_ENDED);
+        assertThat(vm.signInTextProperty().get()).isEqualTo("Sign in again");
+    }
+
+    @Test
+    void eachWayOfBeingSignedOutHasItsOwnWordsAndButton() {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        ShellViewModel vm = shellFor(session);
+        Instant synced = Instant.parse("2026-05-03T09:00:00Z");
+
+        vm.show(new SyncStatus.SignedOut(SignedOutException.Reason.SIGNED_OUT, synced));
+        assertThat(vm.statusTextProperty().get()).isEqualTo(SIGNED_OUT);
+        assertThat(vm.signInTextProperty().get()).isEqualTo("Sign in");
+
+        vm.show(new SyncStatus.SignedOut(SignedOutException.Reason.SESSION_ENDED, synced));
+        assertThat(vm.statusTextProperty().get()).isEqualTo(SESSION_ENDED);
+        assertThat(vm.signInTextProperty().get()).isEqualTo("Sign in again");
+
+        vm.show(new SyncStatus.Idle(synced));
+        assertThat(vm.signedOutProperty().get()).isFalse();
     }
 
     @Test
