@@ -18,8 +18,10 @@ public final class SubscriptionTerms {
 
     static final String CANCEL_PAID = "subscriptions.cancel.body.paid";
     static final String CANCEL_TRIAL = "subscriptions.cancel.body.trial";
+    static final String CANCEL_PAST_DUE = "subscriptions.cancel.body.pastDue";
     static final String KEEP_PAID = "subscriptions.restart.keep.body";
     static final String KEEP_TRIAL = "subscriptions.restart.keep.body.trial";
+    static final String KEEP_PAST_DUE = "subscriptions.restart.keep.body.pastDue";
     static final String CHARGE = "subscriptions.restart.charge.body";
     static final String CHARGE_CONFIRM = "subscriptions.restart.charge.confirm";
     static final String PAUSE = "subscriptions.pause.body";
@@ -27,13 +29,20 @@ public final class SubscriptionTerms {
     private SubscriptionTerms() {
     }
 
-    /** What canceling does: access until the period (or trial) ends; no refund, or no payment at all. */
+    /**
+     * What canceling does: access until the period (or trial) ends; no refund, or no payment at
+     * all; for a past-due one, the failed payment is not tried again (that period was never paid,
+     * so there is no "period already paid" to speak of). Each says what a later restart costs and
+     * that it starts the personalized deadlines again.
+     */
     public static Phrase cancel(Subscription s) {
         Objects.requireNonNull(s, "s");
-        if (s.status() == SubscriptionStatus.TRIALING) {
-            return Phrase.of(CANCEL_TRIAL, s.accessEndsAt());
-        }
-        return Phrase.of(CANCEL_PAID, s.accessEndsAt());
+        Money price = s.plan().price();
+        return switch (s.status()) {
+            case TRIALING -> Phrase.of(CANCEL_TRIAL, s.accessEndsAt(), price);
+            case PAST_DUE -> Phrase.of(CANCEL_PAST_DUE, s.accessEndsAt(), price);
+            case ACTIVE, CANCELED -> Phrase.of(CANCEL_PAID, s.accessEndsAt(), price);
+        };
     }
 
     /** Which restart applies at {@code now}. */
@@ -47,6 +56,11 @@ public final class SubscriptionTerms {
         if (restartKind(s, now) == RestartKind.KEEP) {
             if (s.status() == SubscriptionStatus.TRIALING) {
                 return Phrase.of(KEEP_TRIAL, price, s.accessEndsAt());
+            }
+            if (s.status() == SubscriptionStatus.PAST_DUE) {
+                // The provider takes up retrying the failed payment (contract: past_due retries), not
+                // a renewal at the period's end: say that a charge is coming soon, not "as before".
+                return Phrase.of(KEEP_PAST_DUE, price);
             }
             return Phrase.of(KEEP_PAID, s.currentPeriodEnd(), price);
         }

@@ -20,15 +20,33 @@ class SubscriptionTermsTest {
     @Test
     void cancelingAPaidSubscriptionKeepsAccessUntilThePeriodEndsWithoutARefund() {
         assertThat(SubscriptionTerms.cancel(SubscriptionFixtures.active()))
-                .isEqualTo(Phrase.of("subscriptions.cancel.body.paid", MAY_3));
-        assertThat(SubscriptionTerms.cancel(SubscriptionFixtures.pastDue()).key())
-                .isEqualTo("subscriptions.cancel.body.paid");
+                .isEqualTo(Phrase.of("subscriptions.cancel.body.paid", MAY_3, GBP_39));
+    }
+
+    @Test
+    void cancelingAPastDueSubscriptionDoesNotSpeakOfAPeriodAlreadyPaid() {
+        Subscription pastDue = SubscriptionFixtures.pastDue();
+
+        assertThat(SubscriptionTerms.cancel(pastDue)).isEqualTo(Phrase.of("subscriptions.cancel.body.pastDue",
+                pastDue.currentPeriodEnd(), pastDue.plan().price()));
     }
 
     @Test
     void cancelingATrialTakesNoPaymentAtAll() {
         assertThat(SubscriptionTerms.cancel(SubscriptionFixtures.trial()))
-                .isEqualTo(Phrase.of("subscriptions.cancel.body.trial", MAY_3));
+                .isEqualTo(Phrase.of("subscriptions.cancel.body.trial", MAY_3, GBP_39));
+    }
+
+    @Test
+    void keepingAPastDueSubscriptionSaysTheFailedPaymentIsTriedAgainNotThatItRenewsAsBefore() {
+        Subscription pastDueSetToEnd = SubscriptionFixtures.subscription("sub_pd")
+                .status(com.coursedesk.domain.SubscriptionStatus.PAST_DUE)
+                .period(NOW.minus(SubscriptionFixtures.DAY), MAY_3).cancelAtPeriodEnd(true).canceledAt(NOW)
+                .nextPayment(null, null).build();
+
+        assertThat(SubscriptionTerms.restartKind(pastDueSetToEnd, NOW)).isEqualTo(RestartKind.KEEP);
+        assertThat(SubscriptionTerms.restart(pastDueSetToEnd, NOW))
+                .isEqualTo(Phrase.of("subscriptions.restart.keep.body.pastDue", GBP_39));
     }
 
     @Test

@@ -93,9 +93,21 @@ class StatusWordsTest {
         assertThat(ENGLISH.render(SubscriptionTerms.restart(SubscriptionFixtures.ended(), NOW), NOW))
                 .isEqualTo("Restart — €45.00 is charged today; your work is kept; your personalized deadlines start again.");
         assertThat(ENGLISH.render(SubscriptionTerms.cancel(SubscriptionFixtures.active()), NOW))
-                .contains("until the current period ends on 3 May").contains("no partial refunds");
+                .contains("until the current period ends on 3 May").contains("no partial refunds")
+                .endsWith("Your work is kept; if you restart after 3 May, £39.00 is charged that day and your "
+                        + "personalized deadlines start again.");
         assertThat(ENGLISH.render(SubscriptionTerms.cancel(SubscriptionFixtures.trial()), NOW))
-                .contains("until the trial ends on 3 May").contains("no payment is taken at all");
+                .contains("until the trial ends on 3 May").contains("no payment is taken at all")
+                .endsWith("Your work is kept; if you restart after 3 May, £39.00 is charged that day (there is no "
+                        + "second free trial) and your personalized deadlines start again.");
+        // Its renewal failed: the period was never paid, so no word of "a period already paid".
+        assertThat(ENGLISH.render(SubscriptionTerms.cancel(SubscriptionFixtures.pastDue()), NOW))
+                .startsWith("Your last payment failed, so nothing was taken for the current period. If you cancel, "
+                        + "the provider stops trying to take that payment and nothing more is charged; your access "
+                        + "continues until 27 May.")
+                .doesNotContain("already paid");
+        assertThat(ENGLISH.render(SubscriptionTerms.restart(SubscriptionFixtures.setToEnd(), NOW), NOW))
+                .endsWith("as before. Your personalized deadlines stay as they are.");
         assertThat(ENGLISH.render(SubscriptionTerms.pause(SubscriptionFixtures.active()), NOW))
                 .startsWith("Pausing means canceling now and restarting later: access continues until 3 May, "
                         + "nothing more is charged, your work is kept, and your personalized deadlines reset when you "

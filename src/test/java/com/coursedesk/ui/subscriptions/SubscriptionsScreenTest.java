@@ -244,7 +244,7 @@ class SubscriptionsScreenTest {
         assertThat(keep.getText()).isEqualTo("Keep my subscription…");
         click(keep);
         assertThat(dialogTerms()).isEqualTo("Your cancellation is undone. Nothing is charged now: the subscription "
-                + "renews on " + until + " for £319.00, as before.");
+                + "renews on " + until + " for £319.00, as before. Your personalized deadlines stay as they are.");
         press("confirmButton");
 
         awaitText(PLUS, "actionLine", s -> s.startsWith("Restarted on"));
@@ -254,6 +254,37 @@ class SubscriptionsScreenTest {
         assertThat(kept.cancelAtPeriodEnd()).isFalse();
         assertThat(kept.currentPeriodEnd()).as("the same period goes on").isEqualTo(before.currentPeriodEnd());
         assertThat(kept.deadlinesResetAt()).as("nothing was restarted from scratch").isNull();
+    }
+
+    @Test
+    void aPastDueSubscriptionIsNeverSaidToHaveAPeriodAlreadyPaidNorToRenewAsBefore() throws Exception {
+        Subscription pastDue = ada.local(PAST_DUE);
+        String until = day(pastDue.currentPeriodEnd());
+
+        click(button(PAST_DUE, "cancelButton").orElseThrow());
+        assertThat(dialogTerms()).isEqualTo("Your last payment failed, so nothing was taken for the current period. "
+                + "If you cancel, the provider stops trying to take that payment and nothing more is charged; your "
+                + "access continues until " + until + ". Your work is kept; if you restart after " + until
+                + ", US$49.00 is charged that day and your personalized deadlines start again.");
+        press("confirmButton");
+        awaitText(PAST_DUE, "actionLine", s -> s.startsWith("Canceled on"));
+        ada.syncNow();
+        awaitText(PAST_DUE, "statusLine", s -> s.startsWith("Canceled — access until"));
+        // The sync's own reload may still redraw the card: let it settle before clicking.
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Undoing it takes up the failed payment again soon, not a renewal at the period's end.
+        click(button(PAST_DUE, "restartButton").orElseThrow());
+        assertThat(dialogTerms()).isEqualTo("Your cancellation is undone. Nothing is charged now, but your last "
+                + "payment failed: the provider tries again to take US$49.00 within the next few days, and ends the "
+                + "subscription if that payment fails too. Your personalized deadlines stay as they are.");
+        press("confirmButton");
+        awaitText(PAST_DUE, "actionLine", s -> s.startsWith("Restarted on"));
+        Subscription kept = ada.onServer(pastDue.id());
+        assertThat(kept.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
+        assertThat(kept.nextPaymentAt()).as("the retry comes before the period's end")
+                .isBefore(pastDue.currentPeriodEnd().minus(java.time.Duration.ofDays(7)));
     }
 
     @Test
