@@ -1,9 +1,11 @@
 package com.coursedesk.service.paperwork;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -124,7 +126,13 @@ final class PdfFonts {
     private PDType0Font font(FontFiles.Face face) throws IOException {
         PDType0Font font = loaded.get(face);
         if (font == null) {
-            font = PDType0Font.load(document, new ByteArrayInputStream(files.bytes(face)), true);
+            // Glyph substitution off: PDFBox 3 would otherwise draw "ff", "fi" and "fl" as
+            // ligature glyphs whose text is U+FB00..U+FB02, so a purchase ID such as
+            // pur_77yyffs7 copied out of the receipt, or a search for "off", would not match.
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(files.bytes(face)));
+            ttf.setEnableGsub(false);
+            document.registerTrueTypeFontForClosing(ttf);
+            font = PDType0Font.load(document, ttf, true);
             loaded.put(face, font);
         }
         return font;

@@ -28,6 +28,26 @@ final class PdfTexts {
         return text(pdf).replaceAll("[\\s\u00A0\u202F]+", " ");
     }
 
+    /**
+     * The text as other readers (pdftotext, a viewer's copy and paste) take it: each drawn
+     * glyph's own Unicode, without the ligature expansion PDFTextStripper adds, so a "ff"
+     * drawn as one ligature glyph reads U+FB00 here.
+     */
+    static String glyphText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            StringBuilder raw = new StringBuilder();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, java.util.List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(position -> raw.append(position.getUnicode()));
+                    raw.append(' ');
+                }
+            };
+            stripper.getText(document);
+            return raw.toString();
+        }
+    }
+
     static int pages(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return document.getNumberOfPages();

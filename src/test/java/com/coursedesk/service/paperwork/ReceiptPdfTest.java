@@ -62,6 +62,18 @@ class ReceiptPdfTest {
     }
 
     @Test
+    void copiedTextHasPlainLettersNotLigaturesSoAnIdPastesBackWhole() throws IOException {
+        Purchase p = purchase("pur_77yyffs7ewdo49ev").title("Staffing and Workflow").partner("Fifth Avenue School")
+                .type(ProductType.PROFESSIONAL_CERTIFICATE).build();
+
+        String copied = PdfTexts.glyphText(receipt(p, Locale.UK, LONDON));
+
+        assertThat(copied).contains("pur_77yyffs7ewdo49ev", "Staffing and Workflow", "Fifth Avenue School",
+                        "One-off purchase", "Professional Certificate")
+                .doesNotContain("\uFB00", "\uFB01", "\uFB02", "\uFB03", "\uFB04");
+    }
+
+    @Test
     void aRefundedReceiptSaysSoPlainlyAndAStoreOneNamesTheStore() throws IOException {
         Purchase p = purchase("pur_fm").title("Financial Markets").price(3900, "GBP")
                 .status(PurchaseStatus.REFUNDED).purchasedAt(Instant.parse("2026-04-29T09:00:00Z"))
