@@ -59,6 +59,9 @@ public final class SubscriptionsViewModel {
     private final StringProperty message = new SimpleStringProperty();
     private final StringProperty messageStyle = new SimpleStringProperty("");
     private Map<String, SubscriptionCard> cards = Map.of();
+    // The subscription whose queued action the message speaks of ("saved, sent as soon as you are online"),
+    // or null: once its card shows the provider's answer, that message is out of date.
+    private String messageAbout;
     private Instant shownAt;
     private int generation;
 
@@ -143,6 +146,13 @@ public final class SubscriptionsViewModel {
         }
         cards = byId;
         shownAt = now;
+        if (messageAbout != null) {
+            SubscriptionCard card = byId.get(messageAbout);
+            if (card == null || card.action() == null || card.action().tone() != Tone.PENDING) {
+                // Confirmed or refused: the card says so, and "saved, sent when you are online" no longer holds.
+                say(null, "");
+            }
+        }
         items.setAll(rows);
         empty.set(rows.isEmpty());
     }
@@ -254,14 +264,14 @@ public final class SubscriptionsViewModel {
     /** Queues a cancellation with the learner's optional reason and comment. */
     public void cancel(String id, CancelReason reason, String comment) {
         String title = subscription(id).product().title();
-        act("cancel-subscription", () -> service.cancel(id, reason, comment),
+        act(id, "cancel-subscription", () -> service.cancel(id, reason, comment),
                 messages.get("subscriptions.done.cancel", title));
     }
 
     /** Queues a restart (free within the period, charged after the end, as the prompt said). */
     public void restart(String id) {
         String title = subscription(id).product().title();
-        act("restart-subscription", () -> service.restart(id), messages.get("subscriptions.done.restart", title));
+        act(id, "restart-subscription", () -> service.restart(id), messages.get("subscriptions.done.restart", title));
     }
 
     /** Queues a cancellation and keeps a reminder to restart on {@code remindOn}. */
@@ -269,7 +279,7 @@ public final class SubscriptionsViewModel {
         String title = subscription(id).product().title();
         String done = remindOn == null ? null
                 : messages.get("subscriptions.done.pause", title, phrases.date(remindOn, clock.instant()));
-        act("pause-subscription", () -> service.pause(id, remindOn), done);
+        act(id, "pause-subscription", () -> service.pause(id, remindOn), done);
     }
 
     /** Removes the learner's reminder to restart {@code id}. */
@@ -284,13 +294,14 @@ public final class SubscriptionsViewModel {
                 .start();
     }
 
-    private void act(String name, Callable<Long> work, String done) {
+    private void act(String id, String name, Callable<Long> work, String done) {
         working.set(true);
         say(null, "");
         tasks.task(work)
                 .name(name)
                 .onSuccess(actionId -> {
                     say(done, "");
+                    messageAbout = id;
                     onActionQueued.run();
                     reload();
                 })
@@ -319,6 +330,7 @@ public final class SubscriptionsViewModel {
     }
 
     private void say(String text, String style) {
+        messageAbout = null;
         message.set(text);
         messageStyle.set(style);
     }

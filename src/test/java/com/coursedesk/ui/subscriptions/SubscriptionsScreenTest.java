@@ -325,11 +325,17 @@ class SubscriptionsScreenTest {
                         + "reaches the provider before then"));
         assertThat(button(PAST_DUE, "cancelButton")).as("one action at a time").isEmpty();
         assertThat(ada.session().actions().openCount()).isEqualTo(1);
+        Label pageMessage = robot.lookup("#messageLabel").queryAs(Label.class);
+        assertThat(pageMessage.isVisible()).isTrue();
+        assertThat(pageMessage.getText()).isEqualTo("Your cancellation of " + PAST_DUE + " is saved. It is sent to "
+                + "the provider now, or as soon as you are online.");
 
         ada.restartSandbox();
         ada.syncNow();
 
         awaitText(PAST_DUE, "actionLine", s -> s.endsWith("— confirmed by the provider"));
+        // The card says it is confirmed: the page no longer says it waits to be sent.
+        assertThat(pageMessage.isVisible()).as("stale message: " + pageMessage.getText()).isFalse();
         Subscription onServer = ada.onServer(pastDue.id());
         assertThat(onServer.cancelAtPeriodEnd()).isTrue();
         assertThat(text(PAST_DUE, "actionLine")).hasValue("Canceled on " + day(onServer.canceledAt())
