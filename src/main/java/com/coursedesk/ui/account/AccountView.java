@@ -306,11 +306,9 @@ public final class AccountView {
     private void signOut() {
         ButtonType confirm = new ButtonType(messages.get("account.signOut.confirm"), ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType(messages.get("account.signOut.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        String email = viewModel.emailProperty().get();
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, messages.get("account.signOut.question", email),
-                confirm, keep);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, viewModel.signOutQuestion(), confirm, keep);
         alert.setTitle(messages.get("account.signOut.title"));
-        alert.setHeaderText(messages.get("account.signOut.header", email));
+        alert.setHeaderText(viewModel.signOutHeader());
         alert.getDialogPane().setMinWidth(480);
         alert.getDialogPane().getStylesheets().add(ThemeManager.appStylesheet());
         if (root.getScene() != null && root.getScene().getWindow() != null) {

@@ -56,6 +56,8 @@ public final class AccountViewModel {
     private final ThemeManager themes;
     private final UserSettings settings;
     private final Runnable signOutHook;
+    /** Actions in the history not yet answered by the provider, as last read. */
+    private int waitingActions;
     private final KnownAccount known;
 
     private final ReadOnlyStringWrapper displayName = new ReadOnlyStringWrapper(this, "displayName");
@@ -280,6 +282,7 @@ public final class AccountViewModel {
             }
         }
         history.setAll(rows);
+        waitingActions = waiting;
         // Nothing to sum up with no actions: the empty table says what will appear there.
         historySummary.set(rows.isEmpty() ? "" : messages.get("account.history.summary", rows.size(), waiting));
         selectedAction.set(rows.stream().filter(r -> r.id() == selectedId).findFirst().orElse(null));
@@ -419,6 +422,21 @@ public final class AccountViewModel {
             LOG.warn("Could not save the language", error);
             languageNote.set(messages.get("account.language.saveFailed"));
         }).start();
+    }
+
+    /** The sign-out confirmation's heading: "Sign out of ada@example.com?". */
+    public String signOutHeader() {
+        return messages.get("account.signOut.header", email.get());
+    }
+
+    /**
+     * What signing out does, for the confirmation; when actions still wait to be sent it says
+     * first that nothing is sent while signed out (a cancellation not sent is a payment taken).
+     */
+    public String signOutQuestion() {
+        String question = messages.get("account.signOut.question", email.get());
+        return waitingActions == 0 ? question
+                : messages.get("account.signOut.waiting", waitingActions) + "\n\n" + question;
     }
 
     /** Signs out through the shell; the view asks the learner to confirm first. */

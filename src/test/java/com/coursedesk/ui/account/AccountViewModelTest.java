@@ -369,6 +369,33 @@ class AccountViewModelTest {
     }
 
     @Test
+    void signingOutWithAnActionWaitingSaysItIsNotSentWhileSignedOut() {
+        AccountViewModel vm = viewModel();
+        vm.load();
+        assertThat(vm.signOutHeader()).isEqualTo("Sign out of ada@example.com?");
+        assertThat(vm.signOutQuestion()).startsWith("You will be signed out").doesNotContain("waiting");
+
+        overview.history.add(new ActionEntry(FakeAccountOverview.action(1, ActionKind.CANCEL, "sub_1", "key-1",
+                ActionState.PENDING, ASKED, 1, null, null, null, null), "Machine Learning"));
+        vm.dataChanged();
+        assertThat(vm.signOutQuestion()).startsWith("1 action is still waiting to be sent to your provider"
+                        + " (see the action history). Nothing is sent while you are signed out: sign in again to send it.")
+                .contains("You will be signed out");
+
+        overview.history.add(new ActionEntry(FakeAccountOverview.action(2, ActionKind.REFUND, "pur_1", "key-2",
+                ActionState.PENDING, ASKED, 0, null, null, null, null), "Python"));
+        vm.dataChanged();
+        assertThat(vm.signOutQuestion()).startsWith("2 actions are still waiting").contains("send them.");
+
+        Messages spanish = Messages.load(new Locale("es"));
+        AccountViewModel es = new AccountViewModel(overview, spanish,
+                new Formats(new Locale("es"), ZoneId.of("Europe/Madrid"), spanish), new ImmediateTaskRunner(), themes,
+                settings, signOuts::incrementAndGet);
+        es.load();
+        assertThat(es.signOutQuestion()).startsWith("2 acciones siguen esperando a enviarse a tu proveedor");
+    }
+
+    @Test
     void signOutCallsTheShellsHook() {
         AccountViewModel vm = viewModel();
         assertThat(signOuts).hasValue(0);
