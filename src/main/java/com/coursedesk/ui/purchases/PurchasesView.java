@@ -7,6 +7,7 @@ import com.coursedesk.service.purchases.SpendingChart;
 import com.coursedesk.ui.common.DetachWhileHidden;
 import com.coursedesk.ui.common.Dialogs;
 import com.coursedesk.ui.common.Hint;
+import com.coursedesk.ui.common.TabLeavesTextArea;
 import com.coursedesk.ui.common.TablePlaceholder;
 import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.common.TextSizedChoiceBoxSkin;
@@ -547,6 +548,7 @@ public final class PurchasesView {
         reason.setWrapText(true);
         reason.setPrefRowCount(3);
         reason.setAccessibleText(words.reasonLabel());
+        TabLeavesTextArea.install(reason);
         reasonLabel.setLabelFor(reason);
         Label length = new Label();
         length.getStyleClass().add("muted");

@@ -2,6 +2,7 @@ package com.coursedesk.ui.subscriptions;
 
 import com.coursedesk.domain.CancelReason;
 import com.coursedesk.ui.common.Dialogs;
+import com.coursedesk.ui.common.TabLeavesTextArea;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -60,6 +61,7 @@ final class SubscriptionDialogs {
         comment.setId("commentArea");
         comment.setWrapText(true);
         comment.setPrefRowCount(3);
+        TabLeavesTextArea.install(comment);
         int max = prompt.maxCommentLength();
         comment.setTextFormatter(new TextFormatter<String>(change ->
                 change.getControlNewText().length() <= max ? change : null));

@@ -24,7 +24,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -478,6 +480,40 @@ class PurchasesViewTest {
         Purchase local = storedNamed("Introduction to Psychology");
         assertThat(local.status()).isEqualTo(PurchaseStatus.REFUNDED);
         assertThat(fx.server().serverState(ADA).purchases().get(psychology.id()).refundedAt()).isNotNull();
+    }
+
+    @Test
+    void aRefundCanBeAskedForWithTheKeyboardAloneTabLeavesTheReason(FxRobot robot) throws Exception {
+        Purchase psychology = storedNamed("Introduction to Psychology");
+        selectRow(robot, "Introduction to Psychology");
+        robot.interact(() -> robot.lookup("#refundButton").queryButton().requestFocus());
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextArea reason = robot.lookup("#refundReason").queryAs(TextArea.class);
+        assertThat(reason.isFocused()).as("the dialog opens in its reason").isTrue();
+        // The headless robot types into the window it last clicked: the dialog's, here.
+        robot.clickOn(reason).write("Not what I expected");
+
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reason.getText()).as("Tab types no tab").isEqualTo("Not what I expected");
+        assertThat(reason.isFocused()).as("Tab leaves the reason").isFalse();
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reason.isFocused()).as("Shift+Tab comes back").isTrue();
+
+        Button confirm = robot.lookup("#confirmRefundButton").queryButton();
+        for (int i = 0; i < 3 && !confirm.isFocused(); i++) {
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(confirm.isFocused()).as("Tab reaches the confirm button").isTrue();
+        robot.type(KeyCode.SPACE);
+
+        await("the server refunds", () -> fx.server().serverState(ADA).purchases().get(psychology.id()).status()
+                == PurchaseStatus.REFUNDED);
+        assertThat(fx.server().serverState(ADA).purchases().get(psychology.id()).status())
+                .isEqualTo(PurchaseStatus.REFUNDED);
     }
 
     @Test
