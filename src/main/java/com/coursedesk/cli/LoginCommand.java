@@ -50,13 +50,13 @@ final class LoginCommand implements Command {
             context.out().println(messages.get("cli.login.next", context.accountOptions(account)));
             return ExitCode.OK;
         } catch (SignInException e) {
-            throw failure(context, e);
+            throw failure(context, e, server);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
-    private static CliException failure(CliContext context, SignInException e) {
+    private static CliException failure(CliContext context, SignInException e, ServerRef server) {
         CliMessages messages = context.messages();
         return switch (e.reason()) {
             case WRONG_CREDENTIALS -> new CliException(ExitCode.SIGNED_OUT, messages.get("cli.login.wrongPassword"));
@@ -65,6 +65,8 @@ final class LoginCommand implements Command {
             case UNREACHABLE -> new CliException(ExitCode.OFFLINE, messages.get("cli.login.unreachable"));
             case SERVER_FAILED -> new CliException(ExitCode.REFUSED, messages.get("cli.login.serverFailed",
                     e.getMessage()));
+            case NOT_A_BILLING_SERVER -> new CliException(ExitCode.REFUSED,
+                    messages.get("cli.login.notBillingServer", context.describe(server)));
             case INVALID_INPUT -> CliException.usage(messages.get("cli.login.invalid", e.getMessage()), "login");
         };
     }

@@ -14,6 +14,11 @@ public final class SignInException extends RuntimeException {
         UNREACHABLE,
         /** The server failed (5xx) or answered something unreadable. */
         SERVER_FAILED,
+        /**
+         * The address answers, but not as a billing server: an error without the API's problem
+         * {@code code} (a web site's 404, a server that does not take POST).
+         */
+        NOT_A_BILLING_SERVER,
         /** The address or the input is not valid. */
         INVALID_INPUT
     }

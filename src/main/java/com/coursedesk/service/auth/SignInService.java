@@ -94,6 +94,10 @@ public final class SignInService {
                     throw new SignInException(SignInException.Reason.RATE_LIMITED, "Too many attempts.",
                             e.retryAfter().orElse(java.time.Duration.ofSeconds(60)), e);
                 }
+                if (isNotTheBillingApi(e)) {
+                    throw new SignInException(SignInException.Reason.NOT_A_BILLING_SERVER,
+                            "The address does not answer as a billing server (HTTP " + e.status() + ").", null, e);
+                }
                 if (e.status() == 400) {
                     throw new SignInException(SignInException.Reason.INVALID_INPUT, "The server refused the input.",
                             null, e);
@@ -180,6 +184,16 @@ public final class SignInService {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a refused sign-in came from something other than the billing API: the contract's
+     * every error carries a problem {@code code}, so a 4xx (or 501: method not supported)
+     * without one is a web site or another service at that address. 429 and 503 without a code
+     * are still a busy server (a proxy may answer them), to be tried again.
+     */
+    private static boolean isNotTheBillingApi(ApiException e) {
+        return e.rawCode() == null && e.status() != 429 && (e.status() < 500 || e.status() == 501);
     }
 
     private BillingApiClient connect(ServerRef server) {

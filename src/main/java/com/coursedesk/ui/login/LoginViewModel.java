@@ -163,6 +163,7 @@ public final class LoginViewModel {
             case UNREACHABLE -> error.set(messages.get(serverKind.get() == ServerKind.DEMO
                     ? "login.error.demoUnavailable" : "login.error.unreachable"));
             case SERVER_FAILED -> error.set(messages.get("login.error.serverFailed"));
+            case NOT_A_BILLING_SERVER -> error.set(messages.get("login.error.notBillingServer"));
             case INVALID_INPUT -> error.set(messages.get("login.error.invalid", e.getMessage()));
         }
     }

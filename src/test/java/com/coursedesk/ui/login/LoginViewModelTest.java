@@ -16,6 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -246,6 +251,41 @@ class LoginViewModelTest {
         assertThat(vm.errorProperty().get()).isEqualTo("The server failed to sign you in. Try again in a few minutes.");
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(signedIn).isEmpty();
+    }
+
+    /**
+     * An address that is a web site or another service, not the billing API: it answers every
+     * request with {@code status} and an HTML page, as a web server does for an unknown path or
+     * a POST it does not take.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {404, 405, 501})
+    void anAddressThatIsNotABillingServerIsSaidSoNotToTryLater(int status) throws IOException {
+        HttpServer website = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        website.createContext("/", exchange -> {
+            byte[] page = "<!doctype html><title>Welcome</title><p>Our courses</p>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(status, page.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(page);
+            }
+        });
+        website.start();
+        try {
+            LoginViewModel vm = newViewModel();
+            vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+            vm.serverUrlProperty().set("http://127.0.0.1:" + website.getAddress().getPort());
+            type(vm, ADA, ServiceFixture.password(ADA));
+
+            vm.signIn();
+
+            assertThat(vm.errorProperty().get()).isEqualTo("This address answers, but not as a billing server. "
+                    + "Check that it is your provider's billing address (such as https://billing.example.com).");
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(signedIn).isEmpty();
+        } finally {
+            website.stop(0);
+        }
     }
 
     @Test
