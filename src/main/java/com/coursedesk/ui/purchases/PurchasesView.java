@@ -47,9 +47,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -92,7 +89,6 @@ public final class PurchasesView {
     private static final Duration ROWS_AHEAD_DELAY = Duration.millis(250);
 
     private static final List<String> TONE_CLASSES = List.of("status-ok", "status-warning", "status-danger", "pending");
-    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
 
     private final PurchasesViewModel viewModel;
     private final PaperworkViewModel paperwork;
@@ -230,13 +226,6 @@ public final class PurchasesView {
         }
         exportButton.disableProperty().bind(viewModel.exportBusyProperty()
                 .or(Bindings.isEmpty(viewModel.shownRows())));
-        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (FIND.match(event)) {
-                searchField.requestFocus();
-                searchField.selectAll();
-                event.consume();
-            }
-        });
         // A history read while the window was built is shown in the page's first frame.
         viewModel.showReadyResult();
         root.sceneProperty().addListener((obs, old, scene) -> {

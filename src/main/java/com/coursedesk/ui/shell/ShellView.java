@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
@@ -128,6 +129,9 @@ public final class ShellView {
         Runnable sync = viewModel::syncNow;
         shortcuts.put(new KeyCodeCombination(KeyCode.F5), sync);
         shortcuts.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), sync);
+        // Ctrl+F searches purchases from anywhere in the window: the page's own search field,
+        // found by its style class, whichever control (or page) had the focus.
+        shortcuts.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::findPurchases);
         for (Screen s : Screen.values()) {
             shortcuts.put(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(s.ordinal() + 1)),
                     KeyCombination.SHORTCUT_DOWN), () -> viewModel.screenProperty().set(s));
@@ -149,6 +153,21 @@ public final class ShellView {
         Node focus = page.lookup(".focus-first");
         if (focus != null) {
             focus.requestFocus();
+        }
+    }
+
+    /** Style class of the field Ctrl+F focuses on the Purchases page. */
+    public static final String FIND_FIELD = "find-field";
+
+    private void findPurchases() {
+        viewModel.screenProperty().set(Screen.PURCHASES);
+        Parent page = built.get(Screen.PURCHASES);
+        Node field = page == null ? null : page.lookup("." + FIND_FIELD);
+        if (field != null) {
+            field.requestFocus();
+            if (field instanceof TextInputControl input) {
+                input.selectAll();
+            }
         }
     }
 

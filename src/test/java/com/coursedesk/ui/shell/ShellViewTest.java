@@ -15,6 +15,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -110,6 +111,13 @@ class ShellViewTest {
                 pagesBuilt.get(screen).incrementAndGet();
                 Label page = new Label("Page " + screen.name());
                 page.setId("page-" + screen.name());
+                if (screen == Screen.PURCHASES) {
+                    // The purchase page's search field, as Ctrl+F finds it.
+                    TextField search = new TextField("python");
+                    search.setId("purchasesSearch");
+                    search.getStyleClass().add(ShellView.FIND_FIELD);
+                    page.setGraphic(search);
+                }
                 return page;
             }, () -> { });
             Parent root = new ViewLoader(fx.messages(), type -> view).load(ShellView.class).root();
@@ -184,6 +192,27 @@ class ShellViewTest {
 
         assertThat(shownPage(robot)).isEqualTo("Page UPCOMING");
         assertThat(robot.lookup("#upcomingNav").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void ctrlFSearchesPurchasesFromAnyPageAndFromTheWindowFrame(FxRobot robot) throws Exception {
+        showShell();
+        TextField search = robot.lookup("#purchasesSearch").queryAs(TextField.class);
+
+        // The focus in the frame, not in the page (as after a dialog closes, or Ctrl+1).
+        robot.interact(() -> robot.lookup("#syncButton").queryButton().requestFocus());
+        robot.push(KeyCode.SHORTCUT, KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(search.isFocused()).isTrue();
+        assertThat(search.getSelectedText()).as("what was searched is selected, to type over").isEqualTo("python");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT4);
+        assertThat(shownPage(robot)).isEqualTo("Page ACCOUNT");
+        robot.push(KeyCode.SHORTCUT, KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownPage(robot)).isEqualTo("Page PURCHASES");
+        assertThat(robot.lookup("#purchasesNav").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(search.isFocused()).isTrue();
     }
 
     @Test
