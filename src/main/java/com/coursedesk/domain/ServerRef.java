@@ -32,28 +32,55 @@ public record ServerRef(String value) {
         return value.hashCode();
     }
 
+    /** Why a text cannot be a provider's address; the screens and the CLI word it. */
+    public enum AddressProblem {
+        /** Not a URL at all. */
+        NOT_AN_ADDRESS,
+        /** Not http(s), or no host. */
+        NOT_HTTPS,
+        /** A query, fragment or user name. */
+        EXTRAS,
+        /** Plain http:// to a host other than this computer. */
+        PLAIN_HTTP_REMOTE
+    }
+
+    /** A text that cannot be a provider's address; {@link #problem()} says why. */
+    public static final class InvalidAddressException extends IllegalArgumentException {
+        private final AddressProblem problem;
+
+        InvalidAddressException(AddressProblem problem, String message) {
+            super(message);
+            this.problem = problem;
+        }
+
+        public AddressProblem problem() {
+            return problem;
+        }
+    }
+
     /**
      * A provider URL, checked: absolute, https (plain http only for loopback hosts), no query,
      * fragment or user info. Trailing slashes are dropped so one server has one key.
      *
-     * @throws IllegalArgumentException with a message for the learner's eyes
+     * @throws InvalidAddressException saying why (its message is English, for logs)
      */
     public static ServerRef ofUrl(String text) {
         URI uri;
         try {
             uri = new URI(text.trim());
         } catch (Exception e) {
-            throw new IllegalArgumentException("not a web address");
+            throw new InvalidAddressException(AddressProblem.NOT_AN_ADDRESS, "not a web address");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new IllegalArgumentException("must start with https:// and name a host");
+            throw new InvalidAddressException(AddressProblem.NOT_HTTPS, "must start with https:// and name a host");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("must not hold a query, fragment or user name");
+            throw new InvalidAddressException(AddressProblem.EXTRAS, "must not hold a query, fragment or user name");
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new IllegalArgumentException("plain http:// is only allowed for this computer (localhost)");
+            throw new InvalidAddressException(AddressProblem.PLAIN_HTTP_REMOTE,
+                    "plain http:// is only allowed for this computer (localhost)");
         }
         String normalised = uri.toString().replaceAll("/+$", "");
         return new ServerRef(normalised);

@@ -7,7 +7,9 @@ import com.coursedesk.service.ServiceFixture.Records;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.auth.SignInService;
 import com.coursedesk.service.sync.SyncStatus;
+import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
+import com.coursedesk.ui.common.Messages;
 import com.coursedesk.ui.shell.UiAccountFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,6 +147,28 @@ class LoginViewModelTest {
 
         assertThat(vm.canSignInProperty().get()).isFalse();
         assertThat(vm.serverUrlProblemProperty().get()).startsWith("This address cannot be used: must start with https://");
+    }
+
+    @Test
+    void anAddressThatCannotBeUsedIsSaidInSpanishToASpanishLearner() {
+        Messages spanish = Messages.load(new Locale("es"));
+        LoginViewModel vm = new LoginViewModel(service, UiAccountFixture.demoCredentials(), new ImmediateTaskRunner(),
+                spanish, new Formats(new Locale("es"), ZoneId.of("Europe/Madrid"), spanish), clock,
+                session -> signedIn.add(fx.track(session)));
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+
+        vm.serverUrlProperty().set("http://example.com");
+        assertThat(vm.serverUrlProblemProperty().get()).isEqualTo(
+                "No se puede usar esta dirección: http:// sin cifrar solo se permite para este ordenador (localhost).");
+        vm.serverUrlProperty().set("ftp://x");
+        assertThat(vm.serverUrlProblemProperty().get())
+                .isEqualTo("No se puede usar esta dirección: debe empezar por https:// y nombrar un servidor.");
+        vm.serverUrlProperty().set("https://billing.example.com/?a=1");
+        assertThat(vm.serverUrlProblemProperty().get()).isEqualTo(
+                "No se puede usar esta dirección: no puede llevar consulta, fragmento ni nombre de usuario.");
+        vm.serverUrlProperty().set("https://bad host");
+        assertThat(vm.serverUrlProblemProperty().get()).isEqualTo("No se puede usar esta dirección: no es una dirección web.");
+        assertThat(vm.canSignInProperty().get()).isFalse();
     }
 
     @ParameterizedTest
