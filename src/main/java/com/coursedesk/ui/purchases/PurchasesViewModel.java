@@ -837,7 +837,10 @@ public final class PurchasesViewModel {
         boolean pending = entry.actionPending()
                 || latestRequest != null && latestRequest.stage() == RefundRequestState.Stage.PENDING;
         if (pending) {
-            refundRequestText.set(messages.get("purchases.refund.request.pending"));
+            // The money and where it goes, in words true online and offline alike: the request
+            // is sent at once when the provider can be reached, and kept until then otherwise.
+            refundRequestText.set(messages.get("purchases.refund.request.pending", formats.money(p.total()),
+                    words.paymentMethod(p.paymentMethod())));
             refundRequestTone.set(Tone.PENDING);
         } else if (latestRequest != null && latestRequest.stage() == RefundRequestState.Stage.CONFIRMED) {
             Instant at = latestRequest.answeredAt() != null ? latestRequest.answeredAt() : latestRequest.askedAt();
@@ -993,11 +996,17 @@ public final class PurchasesViewModel {
         }
         Purchase p = detailEntry.purchase();
         String amount = formats.money(p.total());
+        String message = messages.get("purchases.refund.dialog.message", amount, words.paymentMethod(p.paymentMethod()),
+                windowDays(p));
+        if (p.kind() == PurchaseKind.SUBSCRIPTION_PAYMENT) {
+            // Only a subscription's first payment (no free trial) has a refund window, and the
+            // provider ends the subscription when it refunds it: the learner must know first.
+            message = message + " " + messages.get("purchases.refund.dialog.endsSubscription");
+        }
         return Optional.of(new RefundConfirmation(
                 messages.get("purchases.refund.dialog.title"),
                 p.product().title(),
-                messages.get("purchases.refund.dialog.message", amount, words.paymentMethod(p.paymentMethod()),
-                        windowDays(p)),
+                message,
                 messages.get("purchases.refund.dialog.reason", REASON_MAX),
                 messages.get("purchases.refund.dialog.reasonPrompt"),
                 messages.get("purchases.refund.dialog.confirm", amount),

@@ -8,6 +8,7 @@ import com.coursedesk.data.db.LocalStore;
 import com.coursedesk.data.db.PurchaseDao;
 import com.coursedesk.domain.Channel;
 import com.coursedesk.domain.Purchase;
+import com.coursedesk.domain.PurchaseKind;
 import com.coursedesk.domain.PurchaseStatus;
 import com.coursedesk.service.actions.ActionService;
 import com.coursedesk.service.purchases.PurchaseCsvExporter;
@@ -409,6 +410,29 @@ class PurchasesViewModelTest {
     }
 
     @Test
+    void refundingASubscriptionsFirstPaymentSaysItEndsTheSubscription() {
+        Purchase first = PurchaseFixtures.purchase("s01").title("Machine Learning Specialization").price(3900, "GBP")
+                .kind(PurchaseKind.SUBSCRIPTION_PAYMENT).purchasedAt(NOW.minus(PurchaseFixtures.DAY.multipliedBy(2)))
+                .webWindow(14).build();
+        try (LocalStore own = PurchaseFixtures.store(dir.resolve("first-payment"), List.of(first))) {
+            ActionService actions = PurchaseFixtures.actions(own, PurchaseFixtures.clockAt(NOW), () -> { });
+            PurchasesViewModel page = new PurchasesViewModel(new PurchaseHistoryService(own, actions, LONDON),
+                    new PurchaseCsvExporter(LONDON), messages, formats, new ImmediateTaskRunner(),
+                    PurchaseFixtures.clockAt(NOW), () -> { });
+            page.reload();
+            page.select(page.shownRows().get(0));
+
+            assertThat(page.refundConfirmation().orElseThrow().message()).isEqualTo("£39.00 will be returned to "
+                    + "Visa •••• 4242. Refunds are only possible within 14 days of purchase; there are no partial "
+                    + "refunds. Refunding this first payment ends the subscription at once: you lose access now, "
+                    + "and nothing more is charged.");
+        }
+        select("p01");
+        assertThat(vm.refundConfirmation().orElseThrow().message()).as("a one-off purchase ends nothing")
+                .doesNotContain("subscription");
+    }
+
+    @Test
     void aRefundRequestIsPendingThenConfirmed() {
         select("p01");
         vm.requestRefund("  Not what I expected  ");
@@ -420,8 +444,11 @@ class PurchasesViewModelTest {
         assertThat(history.get(0).requestJson()).isEqualTo("{\"reason\":\"Not what I expected\"}");
         assertThat(queued).as("sent at once when online").hasValue(1);
         assertThat(changes).as("the other screens are told").hasValue(1);
+        // Sent at once here (online): it does not say "when you are online"; it says what
+        // happens to the money.
         assertThat(vm.refundRequestTextProperty().get()).isEqualTo(
-                "Refund request not yet confirmed by the provider — it will be sent when you are online");
+                "Refund of £39.00 to Visa •••• 4242 not yet confirmed by the provider — it is sent as soon as the "
+                        + "provider can be reached");
         assertThat(vm.refundRequestToneProperty().get()).isEqualTo(Tone.PENDING);
         assertThat(vm.canRequestRefundProperty().get()).isFalse();
         assertThat(vm.refundBusyProperty().get()).isFalse();
