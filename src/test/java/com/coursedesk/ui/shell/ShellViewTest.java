@@ -285,6 +285,34 @@ class ShellViewTest {
                 + fx.formats().dateTime(session.sync().status().lastSyncedAt()));
     }
 
+    /** What the label draws: its text, or the text cut short with an ellipsis. */
+    private static String drawn(Label label) {
+        return ((javafx.scene.text.Text) label.lookup(".text")).getText();
+    }
+
+    @Test
+    void aLongSyncFailureIsShownWholeAndTheWaitingActionsAreNeverCutOff(FxRobot robot) throws Exception {
+        showShell();
+        awaitUpToDate(robot);
+        robot.interact(() -> stage.setWidth(640));
+        String web = fx.server().serverState(ADA).subscriptions().values().stream()
+                .filter(s -> s.isCancelable()).findFirst().orElseThrow().id();
+        session.actions().cancel(web, null, null);
+        fx.server().faults("{\"failureRate\": 1.0, \"failureStatus\": 500, \"pathPrefix\": \"/v1/subscriptions\"}");
+
+        robot.clickOn("#syncButton");
+
+        Label status = statusLabel(robot);
+        Label pending = robot.lookup("#pendingLabel").queryAs(Label.class);
+        await("failed", () -> status.getText().startsWith("Sync failed"));
+        await("one waiting", () -> "1 action waiting to be sent".equals(pending.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(drawn(pending)).as("the count of waiting actions, whole").isEqualTo(pending.getText());
+        assertThat(drawn(status)).as("why the sync failed, whole (it wraps)").isEqualTo(status.getText());
+        assertThat(status.getHeight()).as("every line of it has room").isGreaterThanOrEqualTo(
+                status.prefHeight(status.getWidth()) - 0.5);
+    }
+
     @Test
     void offlineIsShownInTheWarningColour(FxRobot robot) throws Exception {
         showShell();
