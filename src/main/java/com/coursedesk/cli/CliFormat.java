@@ -37,14 +37,17 @@ final class CliFormat {
         return money.format(locale);
     }
 
-    /** Several currencies' sums, e.g. "£1,234.00 + $56.00", in currency-code order. */
+    /**
+     * Several currencies' sums side by side, e.g. "£1,234.00 · $56.00", in currency-code order:
+     * never joined with "+", which reads as if they were added across currencies.
+     */
     String moneySums(Collection<Money> amounts) {
         Map<String, Long> sums = new TreeMap<>();
         for (Money m : amounts) {
             sums.merge(m.currency().getCurrencyCode(), m.amountMinor(), Math::addExact);
         }
         return sums.entrySet().stream().map(e -> money(Money.of(e.getValue(), e.getKey())))
-                .collect(Collectors.joining(" + "));
+                .collect(Collectors.joining(" · "));
     }
 
     String dateTime(Instant instant) {

@@ -144,6 +144,9 @@ class CliPaperworkTest {
         assertThat(result.out()).contains(listed.size() + " purchases of the tax year " + year)
                 .contains("days in British Time)").doesNotContain("Europe/London")
                 .contains("written to " + zip).contains("Paid: ");
+        // Ada pays in several currencies: listed side by side, never "£… + $…" as if added up.
+        assertThat(result.out().lines().filter(line -> line.startsWith("Paid: ")).findFirst().orElseThrow())
+                .contains(" · ").doesNotContain(" + ");
         // Each currency once in the totals, each total the sum of that currency's paid rows.
         List<CSVRecord> totals = csv(entries.get("totals.csv"));
         assertThat(totals).extracting(r -> r.get("currency")).doesNotHaveDuplicates();
