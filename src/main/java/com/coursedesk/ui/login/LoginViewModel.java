@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,8 @@ public final class LoginViewModel {
     private final ObservableList<DemoCredentials> demoAccounts;
     private final BooleanBinding canSignIn;
     private Instant retryAt;
+    /** The server and email the rate limit was answered for ({@link #limitKey()}); null without one. */
+    private String limitedKey;
 
     public LoginViewModel(SignInService signIn, List<DemoCredentials> demoAccounts, TaskRunner tasks, Messages messages,
                           Formats formats, Clock clock, Consumer<AccountSession> onSignedIn) {
@@ -73,6 +76,10 @@ public final class LoginViewModel {
         this.demoAccounts = FXCollections.observableArrayList(demoAccounts);
         serverUrl.addListener((obs, old, now) -> serverUrlProblem.set(urlProblem()));
         serverKind.addListener((obs, old, now) -> serverUrlProblem.set(urlProblem()));
+        // The provider limits attempts per email: another email or server may be tried at once.
+        email.addListener((obs, old, now) -> followRateLimit());
+        serverUrl.addListener((obs, old, now) -> followRateLimit());
+        serverKind.addListener((obs, old, now) -> followRateLimit());
         canSignIn = Bindings.createBooleanBinding(this::inputIsValid, serverKind, serverUrl, email, password, busy,
                 rateLimited);
         if (!demoAccounts.isEmpty()) {
@@ -122,6 +129,7 @@ public final class LoginViewModel {
         ServerRef server = serverKind.get() == ServerKind.DEMO ? ServerRef.DEMO : ServerRef.ofUrl(serverUrl.get());
         String address = email.get().trim();
         char[] secret = password.get().toCharArray();
+        String key = limitKey();
         password.set("");
         error.set("");
         busy.set(true);
@@ -129,9 +137,32 @@ public final class LoginViewModel {
         tasks.task(() -> signIn.signIn(server, address, secret))
                 .name("sign-in")
                 .onSuccess(onSignedIn::accept)
-                .onFailure(this::showFailure)
+                .onFailure(failure -> showFailure(failure, key))
                 .onDone(() -> busy.set(false))
                 .start();
+    }
+
+    /** Which server and email a sign-in is for, as the provider counts attempts. */
+    private String limitKey() {
+        String server = serverKind.get() == ServerKind.DEMO ? ServerRef.DEMO.value() : serverUrl.get().trim();
+        return server + "|" + email.get().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Shows the rate limit while the server and email it was answered for are the ones typed,
+     * and lifts it (with its message) for any other: the wait belongs to that email alone.
+     */
+    private void followRateLimit() {
+        if (retryAt == null) {
+            return;
+        }
+        if (limitKey().equals(limitedKey)) {
+            rateLimited.set(true);
+            tick();
+        } else if (rateLimited.get()) {
+            rateLimited.set(false);
+            error.set("");
+        }
     }
 
     /** Opens an account from its local copy at once; it syncs when the server answers. */
@@ -152,7 +183,7 @@ public final class LoginViewModel {
         error.set(messages.get("login.error.open", String.valueOf(failure.getMessage())));
     }
 
-    private void showFailure(Throwable failure) {
+    private void showFailure(Throwable failure, String key) {
         if (!(failure instanceof SignInException e)) {
             error.set(messages.get("login.error.unexpected", String.valueOf(failure.getMessage())));
             return;
@@ -162,8 +193,8 @@ public final class LoginViewModel {
             case RATE_LIMITED -> {
                 Duration wait = e.retryAfter() == null ? Duration.ofSeconds(60) : e.retryAfter();
                 retryAt = clock.instant().plus(wait);
-                rateLimited.set(true);
-                tick();
+                limitedKey = key;
+                followRateLimit();
             }
             case UNREACHABLE -> error.set(messages.get(serverKind.get() == ServerKind.DEMO
                     ? "login.error.demoUnavailable" : "login.error.unreachable"));
@@ -181,9 +212,12 @@ public final class LoginViewModel {
         long millis = Duration.between(clock.instant(), retryAt).toMillis();
         if (millis <= 0) {
             retryAt = null;
-            rateLimited.set(false);
-            error.set("");
-        } else {
+            limitedKey = null;
+            if (rateLimited.get()) {
+                rateLimited.set(false);
+                error.set("");
+            }
+        } else if (rateLimited.get()) {
             // Rounded up: "0 seconds" would be shown while Sign in is still refused.
             error.set(messages.get("login.error.rateLimited", (millis + 999) / 1000));
         }

@@ -252,6 +252,41 @@ class LoginViewModelTest {
     }
 
     @Test
+    void aRateLimitedEmailDoesNotLockOutAnotherEmailOrServer() {
+        LoginViewModel vm = newViewModel();
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            type(vm, ADA, "wrong-" + attempt);
+            vm.signIn();
+        }
+        assertThat(vm.errorProperty().get()).startsWith("Too many attempts. Try again in ");
+        assertThat(vm.canSignInProperty().get()).isFalse();
+
+        // The provider counts attempts per email: Kenji may sign in at once.
+        type(vm, KENJI, ServiceFixture.password(KENJI));
+        assertThat(vm.rateLimitedProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).as("the wait is Ada's, not Kenji's").isEmpty();
+        assertThat(vm.canSignInProperty().get()).isTrue();
+
+        // Back to Ada (in other case): her wait is still running and said again.
+        type(vm, " Ada@Example.com ", ServiceFixture.password(ADA));
+        assertThat(vm.canSignInProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("Too many attempts. Try again in ");
+
+        // Another server is not the one that refused Ada.
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+        vm.serverUrlProperty().set(UiAccountFixture.deadLoopbackAddress().toString());
+        assertThat(vm.canSignInProperty().get()).isTrue();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.DEMO);
+        assertThat(vm.canSignInProperty().get()).isFalse();
+
+        type(vm, KENJI, ServiceFixture.password(KENJI));
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(signedIn).extracting(session -> session.account().email()).containsExactly(KENJI);
+    }
+
+    @Test
     void aServerThatCannotBeReachedIsSaidInPlainWords() {
         LoginViewModel vm = newViewModel();
         vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
