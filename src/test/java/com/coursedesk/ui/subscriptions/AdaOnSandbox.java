@@ -175,6 +175,25 @@ public final class AdaOnSandbox implements AutoCloseable {
         throw new UncheckedIOException("The sandbox could not listen on port " + port + " again", last);
     }
 
+    /** Sets the sandbox's fault injection (its control interface's {@code POST /_sandbox/faults}). */
+    public void faults(String json) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(currentUri().resolve("/_sandbox/faults"))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("faults: " + answer.statusCode() + " " + answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Ada's subscription called {@code title} in the local copy. */
     public Subscription local(String title) {
         return session.store().read(new SubscriptionDao()::findAll).stream().map(s -> s.subscription())

@@ -72,7 +72,8 @@ class StatusWordsTest {
                 refused(2, ActionKind.RESTART, "sub_ended", 402, "payment_failed", "declined"), NOW).orElseThrow();
 
         assertThat(ENGLISH.render(pending.line(), NOW))
-                .isEqualTo("Cancellation not yet confirmed by the provider — it will be sent when you are online");
+                .isEqualTo("Cancellation not yet confirmed by the provider — CourseDesk keeps sending it until the provider "
+                        + "answers");
         assertThat(ENGLISH.render(pending.warning(), NOW)).isEqualTo("Your next payment is due in 20 hours: connect to "
                 + "the internet so the cancellation reaches the provider before then");
         assertThat(ENGLISH.render(Phrase.of("subscriptions.pending.paymentSoon", 1L), NOW)).contains("due in 1 hour:");

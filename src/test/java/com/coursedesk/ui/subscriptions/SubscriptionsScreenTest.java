@@ -318,7 +318,8 @@ class SubscriptionsScreenTest {
         press("confirmButton");
 
         awaitText(PAST_DUE, "actionLine", s -> s.equals(
-                "Cancellation not yet confirmed by the provider — it will be sent when you are online"));
+                "Cancellation not yet confirmed by the provider — CourseDesk keeps sending it until the provider "
+                        + "answers"));
         // The provider retries the payment in under two days: the learner is told to get online.
         assertThat(text(PAST_DUE, "warningLine")).hasValueSatisfying(s -> assertThat(s)
                 .matches("Your next payment is due in 4[67] hours: connect to the internet so the cancellation "
@@ -342,6 +343,20 @@ class SubscriptionsScreenTest {
                 + " — confirmed by the provider");
         assertThat(text(PAST_DUE, "warningLine")).isEmpty();
         awaitText(PAST_DUE, "statusLine", s -> s.startsWith("Canceled — access until"));
+    }
+
+    @Test
+    void whileTheProviderFailsTheCardDoesNotTellAnOnlineLearnerThatTheyAreOffline() throws Exception {
+        ada.faults("{\"failureRate\": 1.0, \"failureStatus\": 500, \"pathPrefix\": \"/v1/subscriptions\"}");
+
+        click(button(PLUS, "cancelButton").orElseThrow());
+        press("confirmButton");
+        ada.syncNow();
+
+        awaitText(PLUS, "actionLine", s -> s.startsWith("Cancellation not yet confirmed"));
+        assertThat(text(PLUS, "actionLine")).hasValue("Cancellation not yet confirmed by the provider — CourseDesk "
+                + "keeps sending it until the provider answers");
+        assertThat(ada.session().actions().openCount()).isEqualTo(1);
     }
 
     @Test

@@ -160,7 +160,8 @@ class SubscriptionsViewModelTest {
         assertThat(viewModel.messageProperty().get()).startsWith("Your cancellation of Google Data Analytics is saved");
         SubscriptionItem card = item(active.id());
         assertThat(card.action())
-                .isEqualTo("Cancellation not yet confirmed by the provider — it will be sent when you are online");
+                .isEqualTo("Cancellation not yet confirmed by the provider — CourseDesk keeps sending it until the provider "
+                        + "answers");
         assertThat(card.actionStyle()).isEqualTo("pending");
         assertThat(card.warning()).as("the renewal is five days away").isNull();
         assertThat(card.canCancel() || card.canPause() || card.canRestart()).isFalse();
@@ -255,7 +256,7 @@ class SubscriptionsViewModelTest {
         assertThat(actions.history()).singleElement().satisfies(a -> assertThat(a.kind()).isEqualTo(ActionKind.RESTART));
         SubscriptionItem card = item(ended.id());
         assertThat(card.action())
-                .isEqualTo("Restart not yet confirmed by the provider — it will be sent when you are online");
+                .isEqualTo("Restart not yet confirmed by the provider — CourseDesk keeps sending it until the provider answers");
         assertThat(card.reminder()).isNull();
         assertThat(settings.get("reminder.restart." + ended.id())).isEmpty();
     }
