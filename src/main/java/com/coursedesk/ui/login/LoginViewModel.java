@@ -218,8 +218,11 @@ public final class LoginViewModel {
                 error.set("");
             }
         } else if (rateLimited.get()) {
-            // Rounded up: "0 seconds" would be shown while Sign in is still refused.
-            error.set(messages.get("login.error.rateLimited", (millis + 999) / 1000));
+            // Rounded up: "0 seconds" would be shown while Sign in is still refused. A wait of
+            // more than a minute is said in minutes (the provider's lock is 15 of them).
+            long seconds = (millis + 999) / 1000;
+            error.set(seconds <= 60 ? messages.get("login.error.rateLimited", seconds)
+                    : messages.get("login.error.rateLimitedMinutes", (seconds + 59) / 60));
         }
     }
 
