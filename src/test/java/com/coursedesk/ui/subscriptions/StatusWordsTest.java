@@ -110,9 +110,10 @@ class StatusWordsTest {
         assertThat(ENGLISH.render(SubscriptionTerms.restart(SubscriptionFixtures.setToEnd(), NOW), NOW))
                 .endsWith("as before. Your personalized deadlines stay as they are.");
         assertThat(ENGLISH.render(SubscriptionTerms.pause(SubscriptionFixtures.active()), NOW))
-                .startsWith("Pausing means canceling now and restarting later: access continues until 3 May, "
-                        + "nothing more is charged, your work is kept, and your personalized deadlines reset when you "
-                        + "restart.");
+                .isEqualTo("Pausing means canceling now and restarting later: access continues until 3 May, "
+                        + "nothing more is charged, and your work is kept. Restarting after 3 May charges £39.00 that "
+                        + "day and resets your personalized deadlines; restarting before then costs nothing and keeps "
+                        + "them. CourseDesk reminds you on the day you choose.");
     }
 
     @Test
