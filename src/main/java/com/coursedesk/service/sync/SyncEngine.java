@@ -236,7 +236,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (ApiUnreachableException e) {
             LOG.info("Server unreachable; working offline ({})", e.getMessage());
             startReconnectProbe();
-            return new SyncStatus.Offline(lastSynced);
+            return new SyncStatus.Offline(lastSynced, lastSynced == null && firstSyncKeptPages());
         } catch (SignedOutException e) {
             LOG.info("Not signed in ({}): {}", e.reason(), e.getMessage());
             return new SyncStatus.SignedOut(e.reason(), lastSynced);
@@ -590,6 +590,20 @@ public final class SyncEngine implements AutoCloseable {
         if (reconnectProbe != null) {
             reconnectProbe.cancel(false);
             reconnectProbe = null;
+        }
+    }
+
+    /**
+     * Whether pages of a first sync that has not completed are in the store: a cursor saved with
+     * them, and no success yet (read again: this pass may have applied some before it stopped).
+     */
+    private boolean firstSyncKeptPages() {
+        try {
+            SyncState now = store.read(syncState::get);
+            return now.lastSuccessServerTime() == null && now.cursor() != null;
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read the sync state: {}", e.toString());
+            return false;
         }
     }
 

@@ -25,8 +25,15 @@ public sealed interface SyncStatus {
         }
     }
 
-    /** The server cannot be reached; showing the local copy as of {@code lastSyncedAt}. */
-    record Offline(Instant lastSyncedAt) implements SyncStatus {
+    /**
+     * The server cannot be reached; showing the local copy as of {@code lastSyncedAt}.
+     * {@code firstSyncUnfinished}: no sync has completed yet, but some pages of the first one
+     * were kept, so what shows is part of the history (not nothing, and not all of it).
+     */
+    record Offline(Instant lastSyncedAt, boolean firstSyncUnfinished) implements SyncStatus {
+        public Offline(Instant lastSyncedAt) {
+            this(lastSyncedAt, false);
+        }
     }
 
     /**

@@ -110,8 +110,13 @@ public final class ShellViewModel {
                     : messages.get("shell.status.upToDate", when(idle.lastSyncedAt())));
         } else if (status instanceof SyncStatus.Offline offline) {
             statusStyle.set("status-warning");
-            statusText.set(offline.lastSyncedAt() == null ? messages.get("shell.status.offlineNever")
-                    : messages.get("shell.status.offline", when(offline.lastSyncedAt())));
+            if (offline.lastSyncedAt() != null) {
+                statusText.set(messages.get("shell.status.offline", when(offline.lastSyncedAt())));
+            } else {
+                // A first sync cut short shows part of the history: not "nothing", not all.
+                statusText.set(messages.get(offline.firstSyncUnfinished() ? "shell.status.offlinePartial"
+                        : "shell.status.offlineNever"));
+            }
         } else if (status instanceof SyncStatus.SignedOut out) {
             // Signed out by the learner: nothing went wrong, so no alarm; ended on them: it did.
             boolean ended = out.reason() == SignedOutException.Reason.SESSION_ENDED;

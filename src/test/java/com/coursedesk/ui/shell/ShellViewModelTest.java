@@ -193,6 +193,28 @@ class ShellViewModelTest {
         assertThat(vm.statusStyleProperty().get()).isEqualTo("status-warning");
     }
 
+    @Test
+    void aFirstSyncCutShortByTheNetworkSaysOnlyPartOfTheHistoryIsShown() {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        // The provider goes away once the first page of ada's history is kept.
+        AtomicBoolean stopped = new AtomicBoolean();
+        session.sync().addListener(status -> {
+            if (status instanceof SyncStatus.Syncing s && s.done() > 0 && stopped.compareAndSet(false, true)) {
+                fx.server().stopSandbox();
+            }
+        });
+        ShellViewModel vm = shellFor(session);
+
+        SyncStatus end = startAndAwaitFirstPass(vm, session);
+
+        assertThat(end).isInstanceOf(SyncStatus.Offline.class);
+        long kept = ServiceFixture.localState(session.store()).size();
+        assertThat(kept).as("some of ada's history was kept, not all").isGreaterThan(0);
+        assertThat(vm.statusTextProperty().get()).as("%d records are on screen", kept)
+                .isEqualTo("Offline — the first sync is not finished: only part of your history is shown");
+        assertThat(vm.statusStyleProperty().get()).isEqualTo("status-warning");
+    }
+
     private static final String SESSION_ENDED =
             "Your session has ended: sign in again to sync. Your local copy is still here.";
     private static final String SIGNED_OUT = "Signed out: this is your local copy. Sign in to sync.";
