@@ -126,6 +126,7 @@ public final class CourseDeskApplication extends Application {
 
         WindowPlacement placement = new WindowPlacement(stage);
         placement.restore(windowState.bounds(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        SavedTheme.follow(themes.choiceProperty(), windowStore, tasks);
         stage.setOnHidden(e -> {
             WindowState latest = windowState.withTheme(themes.choiceProperty().get());
             windowState = placement.current().map(latest::withBounds).orElse(latest);
