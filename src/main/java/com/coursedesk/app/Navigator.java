@@ -141,7 +141,15 @@ final class Navigator implements AutoCloseable {
         shell.start();
         afterFirstLayout(shell);
         KnownAccount account = opened.account();
-        writePreferences("remember-account", () -> AccountAtLaunch.remember(settings, account));
+        writePreferences("remember-account", () -> {
+            // Only a signed-in account opens at the next launch: a local copy opened after
+            // signing out would be reopened as if signed in, saying "Your session has ended".
+            if (opened.tokens().hasStoredSession()) {
+                AccountAtLaunch.remember(settings, account);
+            } else {
+                AccountAtLaunch.forget(settings);
+            }
+        });
         LOG.info("Showing account {}", account.accountId());
     }
 

@@ -184,6 +184,10 @@ class NavigatorLaunchTest {
         Button signIn = robot.lookup(".status-bar #signInAgainButton").queryButton();
         assertThat(signIn.isVisible()).isTrue();
         assertThat(signIn.getText()).isEqualTo("Sign in");
+        // Looking at her copy does not sign her back in for the next launch, which would reopen
+        // it saying "Your session has ended".
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        assertThat(remembered()).as("the account to reopen at the next launch").isEmpty();
 
         // It still leads back to the sign-in screen (clicked once the bar has laid it out: on a
         // busy machine the text can arrive a pulse before the button has a place to be clicked).
