@@ -211,9 +211,14 @@ final class Navigator implements AutoCloseable {
 
     /** After the session ended on the server: back to sign-in, keeping the local copy. */
     private void returnToSignIn() {
+        KnownAccount leaving = session == null ? null : session.account();
         closeSession();
         writePreferences("forget-launch-account", () -> AccountAtLaunch.forget(settings));
         showSignIn();
+        if (leaving != null) {
+            // Back to the same server and email, not to the demo's first account.
+            loginModel.signInAgainAs(leaving);
+        }
     }
 
     /** Writes the preferences file off the FX thread. */

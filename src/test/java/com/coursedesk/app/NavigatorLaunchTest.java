@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -211,6 +212,16 @@ class NavigatorLaunchTest {
         Button signIn = robot.lookup(".status-bar #signInAgainButton").queryButton();
         assertThat(signIn.isVisible()).isTrue();
         assertThat(signIn.getText()).isEqualTo("Sign in again");
+
+        // It leads to her server and email, not to the demo's first account and its password.
+        await("the button laid out", () -> signIn.getScene() != null && signIn.getWidth() > 0
+                && signIn.localToScene(signIn.getBoundsInLocal()).getMaxX() <= signIn.getScene().getWidth());
+        robot.clickOn(signIn);
+        await("the sign-in screen", () -> robot.lookup("#emailField").tryQuery().isPresent());
+        assertThat(robot.lookup("#providerChoice").<RadioButton>query().isSelected()).isTrue();
+        assertThat(robot.lookup("#serverUrlField").queryTextInputControl().getText()).isEqualTo(ada.server().value());
+        assertThat(robot.lookup("#emailField").queryTextInputControl().getText()).isEqualTo(ADA);
+        assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
     }
 
     @Test

@@ -121,6 +121,21 @@ public final class LoginViewModel {
         password.set(account.password());
     }
 
+    /**
+     * Fills in the server and email of an account whose session ended, for "Sign in again":
+     * the form's defaults (the demo server, its first account) would sign in somewhere else.
+     */
+    public void signInAgainAs(KnownAccount account) {
+        if (account.server().isDemo()) {
+            serverKind.set(ServerKind.DEMO);
+        } else {
+            serverUrl.set(account.server().value());
+            serverKind.set(ServerKind.PROVIDER);
+        }
+        email.set(account.email());
+        password.set("");
+    }
+
     /** Signs in with what was typed; the password leaves this object as a char[] that is wiped. */
     public void signIn() {
         if (!canSignIn.get()) {

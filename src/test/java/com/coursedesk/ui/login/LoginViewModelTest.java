@@ -291,6 +291,27 @@ class LoginViewModelTest {
     }
 
     @Test
+    void signingInAgainStartsFromTheEndedAccountsServerAndEmailNotTheDemo() {
+        LoginViewModel vm = newViewModel();
+        assertThat(vm.serverKindProperty().get()).as("the form's default").isEqualTo(LoginViewModel.ServerKind.DEMO);
+        ServerRef provider = fx.server().serverRef();
+        KnownAccount ended = new KnownAccount("acc_kenji", KENJI, "Kenji", provider, null);
+
+        vm.signInAgainAs(ended);
+
+        assertThat(vm.serverKindProperty().get()).isEqualTo(LoginViewModel.ServerKind.PROVIDER);
+        assertThat(vm.serverUrlProperty().get()).isEqualTo(provider.value());
+        assertThat(vm.emailProperty().get()).isEqualTo(KENJI);
+        assertThat(vm.passwordProperty().get()).as("not the demo's password").isEmpty();
+        assertThat(vm.canSignInProperty().get()).isFalse();
+
+        vm.passwordProperty().set(ServiceFixture.password(KENJI));
+        vm.signIn();
+        assertThat(signedIn).extracting(session -> session.account().server()).containsExactly(provider);
+        assertThat(signedIn.get(0).account().email()).isEqualTo(KENJI);
+    }
+
+    @Test
     void aServerThatCannotBeReachedIsSaidInPlainWords() {
         LoginViewModel vm = newViewModel();
         vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
