@@ -245,6 +245,10 @@ public final class SyncEngine implements AutoCloseable {
             return new SyncStatus.Idle(lastSynced);
         } catch (ApiProtocolException e) {
             LOG.warn("Sync stopped: unreadable answer: {}", e.getMessage());
+            // Mostly an answer cut short on the way: looked for again soon, as after a server
+            // error ("CourseDesk tries again"), not only at the next period; an action whose
+            // answer was lost is confirmed then.
+            startReconnectProbe();
             return new SyncStatus.Failed(SyncStatus.Reason.BAD_RESPONSE, e.getMessage(), lastSynced);
         } catch (ApiException e) {
             LOG.warn("Sync stopped: server answered {} {}", e.status(), e.rawCode());
