@@ -153,11 +153,12 @@ public final class AccountViewModel {
 
     /**
      * The account's data changed (a sync ended, an action was queued or answered): reads the
-     * local facts again, and asks for the profile again if the provider did not answer before.
+     * local facts again, and asks the provider for the profile again: "Up to date with your
+     * provider." must not stay on screen once the provider stopped answering.
      */
     public void dataChanged() {
         reloadLocal();
-        if (!profileOnline.get() && !profileLoading.get()) {
+        if (!profileLoading.get()) {
             refreshProfile();
         }
     }

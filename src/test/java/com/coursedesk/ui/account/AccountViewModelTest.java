@@ -146,9 +146,15 @@ class AccountViewModelTest {
         vm.dataChanged();
         assertThat(overview.profileCalls).hasValue(calls + 1);
         assertThat(vm.profileStatusProperty().get()).isEqualTo("Up to date with your provider.");
-        // Online already: further changes only reload the local facts.
+
+        // Gone again: the next change (a pass that found the provider away) says so, instead of
+        // "Up to date with your provider." beside a status bar saying the sync failed.
+        overview.offline = ProfileLookup.Offline.SERVER_FAILED;
         vm.dataChanged();
-        assertThat(overview.profileCalls).hasValue(calls + 1);
+        assertThat(overview.profileCalls).hasValue(calls + 2);
+        assertThat(vm.profileStatusProperty().get())
+                .isEqualTo("Your provider could not send your profile just now, so this is what this computer knows.");
+        assertThat(vm.countryProperty().get()).as("what the provider said is kept").isEqualTo("United Kingdom (GB)");
     }
 
     // ----- where the data lives -----
