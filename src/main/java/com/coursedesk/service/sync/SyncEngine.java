@@ -239,7 +239,7 @@ public final class SyncEngine implements AutoCloseable {
             return new SyncStatus.Offline(lastSynced, lastSynced == null && firstSyncKeptPages());
         } catch (SignedOutException e) {
             LOG.info("Not signed in ({}): {}", e.reason(), e.getMessage());
-            return new SyncStatus.SignedOut(e.reason(), lastSynced);
+            return new SyncStatus.SignedOut(e.reason(), lastSynced, lastSynced == null && firstSyncKeptPages());
         } catch (ApiInterruptedException | CancellationException e) {
             LOG.info("Sync cancelled");
             return new SyncStatus.Idle(lastSynced);

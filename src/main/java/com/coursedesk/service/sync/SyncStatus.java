@@ -38,11 +38,17 @@ public sealed interface SyncStatus {
 
     /**
      * No session: the learner must sign in to sync (local data stays readable). {@code reason}
-     * says whether the learner signed out or the session ended on them.
+     * says whether the learner signed out or the session ended on them; {@code
+     * firstSyncUnfinished} as for {@link Offline}.
      */
-    record SignedOut(SignedOutException.Reason reason, Instant lastSyncedAt) implements SyncStatus {
+    record SignedOut(SignedOutException.Reason reason, Instant lastSyncedAt, boolean firstSyncUnfinished)
+            implements SyncStatus {
         public SignedOut {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public SignedOut(SignedOutException.Reason reason, Instant lastSyncedAt) {
+            this(reason, lastSyncedAt, false);
         }
     }
 

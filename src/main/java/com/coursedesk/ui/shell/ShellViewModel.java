@@ -121,7 +121,13 @@ public final class ShellViewModel {
             // Signed out by the learner: nothing went wrong, so no alarm; ended on them: it did.
             boolean ended = out.reason() == SignedOutException.Reason.SESSION_ENDED;
             statusStyle.set(ended ? "status-danger" : "status-warning");
-            statusText.set(messages.get(ended ? "shell.status.sessionEnded" : "shell.status.signedOut"));
+            if (out.firstSyncUnfinished()) {
+                // Part of the history only: its totals and exports leave the rest out.
+                statusText.set(messages.get(ended ? "shell.status.sessionEndedPartial"
+                        : "shell.status.signedOutPartial"));
+            } else {
+                statusText.set(messages.get(ended ? "shell.status.sessionEnded" : "shell.status.signedOut"));
+            }
             signInText.set(messages.get(ended ? "shell.signInAgain" : "shell.signIn"));
         } else if (status instanceof SyncStatus.Failed failed) {
             statusStyle.set("status-danger");

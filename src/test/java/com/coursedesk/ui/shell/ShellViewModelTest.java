@@ -213,6 +213,18 @@ class ShellViewModelTest {
         assertThat(vm.statusTextProperty().get()).as("%d records are on screen", kept)
                 .isEqualTo("Offline — the first sync is not finished: only part of your history is shown");
         assertThat(vm.statusStyleProperty().get()).isEqualTo("status-warning");
+
+        // Signed out, then her copy opened from the list: still only part of her history.
+        vm.stop();
+        started.remove(vm);
+        service.signOut(session);
+        AccountSession reopened = fx.track(service.open(service.knownAccounts().get(0)));
+        ShellViewModel again = shellFor(reopened);
+
+        assertThat(startAndAwaitFirstPass(again, reopened)).isInstanceOf(SyncStatus.SignedOut.class);
+        assertThat(ServiceFixture.localState(reopened.store()).size()).isEqualTo(kept);
+        assertThat(again.statusTextProperty().get()).isEqualTo(
+                "Signed out before the first sync finished: only part of your history is here. Sign in to sync.");
     }
 
     private static final String SESSION_ENDED =
