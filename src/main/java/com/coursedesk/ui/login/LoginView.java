@@ -135,8 +135,10 @@ public final class LoginView {
                 .or(viewModel.busyProperty()));
         knownBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.knownAccounts()));
         knownBox.managedProperty().bind(knownBox.visibleProperty());
-        knownSeparator.visibleProperty().bind(knownBox.visibleProperty());
-        knownSeparator.managedProperty().bind(knownBox.visibleProperty());
+        // Between the two lists only: with "My course provider" chosen the demo list is hidden,
+        // and a line under "On this computer" would separate it from nothing.
+        knownSeparator.visibleProperty().bind(knownBox.visibleProperty().and(demoChoice.selectedProperty()));
+        knownSeparator.managedProperty().bind(knownSeparator.visibleProperty());
 
         demoList.setItems(viewModel.demoAccounts());
         demoList.setCellFactory(list -> new ListCell<>() {

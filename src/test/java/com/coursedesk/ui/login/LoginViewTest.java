@@ -255,6 +255,13 @@ class LoginViewTest {
         assertThat(robot.from(known).lookup(".scroll-bar").match((ScrollBar bar) -> bar.isVisible()
                 && bar.getOrientation() == Orientation.HORIZONTAL).tryQuery()).isEmpty();
 
+        // A line between this list and the demo's, none under it once the demo's is hidden.
+        assertThat(robot.lookup("#knownSeparator").query().isVisible()).isTrue();
+        robot.clickOn("#providerChoice");
+        assertThat(robot.lookup("#demoBox").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#knownSeparator").query().isVisible()).as("a line separating nothing").isFalse();
+        robot.clickOn("#demoChoice");
+
         robot.clickOn(cell);
         robot.clickOn(open);
 
