@@ -81,7 +81,7 @@ class ProofPdfTest {
 
         String text = PdfTexts.flat(proof(restart, "Aprendizaje Automático", Locale.forLanguageTag("es-ES")));
 
-        assertThat(text).contains("Justificante de una acción", "SIN RESPUESTA TODAVÍA", "Reactivar la suscripción")
+        assertThat(text).contains("Justificante de una acción", "SIN RESPUESTA TODAVÍA", "Reanudar la suscripción")
                 .contains("Aprendizaje Automático (suscripción sub_aa)", KEY, "Intentos 2")
                 .contains("Aún no se sabe: el proveedor no ha respondido.");
     }

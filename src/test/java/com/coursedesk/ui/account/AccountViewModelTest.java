@@ -329,6 +329,14 @@ class AccountViewModelTest {
         assertThat(row.state()).isEqualTo("Confirmada");
         assertThat(row.askedAt()).isEqualTo("3 may 2026 15:04");
         assertThat(vm.countryProperty().get()).isEqualTo("Reino Unido (GB)");
+
+        // A restart is named as its button on the subscription card names it ("Reanudar…").
+        overview.history.add(0, new ActionEntry(FakeAccountOverview.action(2, ActionKind.RESTART, "sub_1", "k2",
+                ActionState.REFUSED, ASKED, 1, 402, "payment_failed", "The card was declined.", ANSWERED), "ML"));
+        vm.load();
+        assertThat(vm.history().get(0).what()).isEqualTo("Reanudar: ML")
+                .startsWith(spanish.get("subscriptions.button.restart").replace("…", ""));
+        assertThat(spanish.get("account.history.intro")).contains("reanudación").doesNotContain("reactiv");
     }
 
     // ----- theme, language, sign-out -----
