@@ -187,13 +187,17 @@ public final class SignInService {
     }
 
     /**
-     * Whether a refused sign-in came from something other than the billing API: the contract's
-     * every error carries a problem {@code code}, so a 4xx (or 501: method not supported)
-     * without one is a web site or another service at that address. 429 and 503 without a code
-     * are still a busy server (a proxy may answer them), to be tried again.
+     * Whether a refused sign-in came from something other than the billing API at that address.
+     * A billing server's base address always has {@code POST /v1/auth/login}: 404, 405 or 501
+     * there (whatever the body) mean a wrong address, such as a web site or the provider's
+     * server with a path too many ({@code https://billing.example.com/api}). And the contract's
+     * every error carries a problem {@code code}: any other 4xx without one is not the API
+     * either. 429 and 503 without a code are still a busy server (a proxy may answer them).
      */
     private static boolean isNotTheBillingApi(ApiException e) {
-        return e.rawCode() == null && e.status() != 429 && (e.status() < 500 || e.status() == 501);
+        int status = e.status();
+        return status == 404 || status == 405 || status == 501
+                || (e.rawCode() == null && status >= 400 && status < 500 && status != 429);
     }
 
     private BillingApiClient connect(ServerRef server) {

@@ -374,6 +374,21 @@ class LoginViewModelTest {
     }
 
     @Test
+    void theProvidersServerWithAPathTooManyIsAWrongAddressNotAFailure() {
+        LoginViewModel vm = newViewModel();
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+        // The sandbox answers 404 not_found (a problem document) for /api/v1/auth/login.
+        vm.serverUrlProperty().set(fx.server().serverRef().value() + "/api");
+        type(vm, ADA, ServiceFixture.password(ADA));
+
+        vm.signIn();
+
+        assertThat(vm.errorProperty().get()).isEqualTo("This address answers, but not as a billing server. "
+                + "Check that it is your provider's billing address (such as https://billing.example.com).");
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
     void anErrorIsClearedByTheNextAttempt() {
         LoginViewModel vm = newViewModel();
         type(vm, ADA, "wrong");
