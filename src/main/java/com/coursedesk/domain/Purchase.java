@@ -50,6 +50,11 @@ public record Purchase(
         return channel == Channel.WEB;
     }
 
+    /** Whether money was taken for it: paid, or paid and refunded since (not pending, not failed). */
+    public boolean wasCharged() {
+        return status == PurchaseStatus.PAID || status == PurchaseStatus.REFUNDED;
+    }
+
     /**
      * Whether the app may offer a refund request at {@code now}: a paid web purchase still
      * inside its refund window (the window's last instant included). The server has the

@@ -152,7 +152,9 @@ public final class ReceiptPdf {
         if (p.refundedAt() != null) {
             rows.add(row("paperwork.receipt.refundedAt", words.dateTimeWithZone(p.refundedAt())));
         }
-        rows.add(row("paperwork.receipt.paymentMethod", words.paymentMethod(p.paymentMethod())));
+        // Nothing was taken for a pending or failed payment: "Paid with" would say it was.
+        rows.add(row(p.wasCharged() ? "paperwork.receipt.paymentMethod" : "paperwork.receipt.paymentMethodUncharged",
+                words.paymentMethod(p.paymentMethod())));
         rows.add(row("paperwork.receipt.channel", words.channel(p.channel())));
         rows.add(row("paperwork.receipt.purchaseId", p.id()));
         c.text(x, y, messages.get("paperwork.receipt.details"), BOLD, 9, Ink.MUTED);

@@ -866,11 +866,15 @@ public final class PurchasesViewModel {
         list.add(new DetailField(messages.get("purchases.detail.kind"), words.kind(p.kind())));
         list.add(new DetailField(messages.get("purchases.detail.channel"), words.channel(p.channel())));
         list.add(new DetailField(messages.get("purchases.detail.status"), words.status(p.status())));
-        list.add(new DetailField(messages.get("purchases.detail.paymentMethod"), words.paymentMethod(p.paymentMethod())));
+        // Nothing was taken for a pending or failed payment: "Paid with" would say it was.
+        list.add(new DetailField(messages.get(p.wasCharged() ? "purchases.detail.paymentMethod"
+                : "purchases.detail.paymentMethodUncharged"), words.paymentMethod(p.paymentMethod())));
         list.add(new DetailField(messages.get("purchases.detail.amount"), formats.money(p.amount())));
         list.add(new DetailField(messages.get("purchases.detail.tax"), formats.money(p.tax())));
         list.add(new DetailField(messages.get("purchases.detail.total"), formats.money(p.total())));
-        if (p.refundableUntil() != null) {
+        // Only a paid purchase can be refunded; a pending, failed or refunded one keeps the
+        // window it was sold with, which no longer means anything to the learner.
+        if (p.refundableUntil() != null && p.status() == PurchaseStatus.PAID) {
             list.add(new DetailField(messages.get("purchases.detail.refundableUntil"),
                     formats.dateTime(p.refundableUntil())));
         }

@@ -88,9 +88,11 @@ class ReceiptPdfTest {
     @Test
     void pendingAndFailedPaymentsSayNothingWasCharged() throws IOException {
         assertThat(PdfTexts.flat(receipt(purchase("p1").status(PurchaseStatus.PENDING).build(), Locale.UK, LONDON)))
-                .contains("PAYMENT PENDING: nothing has been charged yet");
+                .contains("PAYMENT PENDING: nothing has been charged yet", "Payment method")
+                .doesNotContain("Paid with");
         assertThat(PdfTexts.flat(receipt(purchase("p2").status(PurchaseStatus.FAILED).build(), Locale.UK, LONDON)))
-                .contains("PAYMENT FAILED: nothing was charged");
+                .contains("PAYMENT FAILED: nothing was charged", "Payment method")
+                .doesNotContain("Paid with");
     }
 
     @Test

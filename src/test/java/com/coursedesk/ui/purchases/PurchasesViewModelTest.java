@@ -363,7 +363,17 @@ class PurchasesViewModelTest {
         assertThat(vm.detailFields()).contains(new DetailField("Paid with", "PayPal a***@example.com"),
                 new DetailField("Total", "US$49.00"));
         select("p05");
-        assertThat(vm.detailFields()).contains(new DetailField("Refunded on", "24 Jan 2026, 10:00"));
+        assertThat(vm.detailFields()).contains(new DetailField("Refunded on", "24 Jan 2026, 10:00"),
+                new DetailField("Paid with", "Visa •••• 4242"));
+        // A refund window means something only while the purchase is paid.
+        assertThat(vm.detailFields()).extracting(DetailField::label).doesNotContain("Refundable until");
+        // Nothing was taken for a failed or pending payment: the card is not what it was "paid with".
+        for (String unpaid : List.of("p06", "p07")) {
+            select(unpaid);
+            assertThat(vm.detailFields()).as(unpaid).contains(new DetailField("Payment method", "Visa •••• 4242"));
+            assertThat(vm.detailFields()).as(unpaid).extracting(DetailField::label)
+                    .doesNotContain("Paid with", "Refundable until");
+        }
         select("p02");
         assertThat(vm.detailFields()).contains(new DetailField("Kind", "Subscription payment"));
 
