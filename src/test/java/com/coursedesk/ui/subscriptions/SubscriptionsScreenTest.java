@@ -243,7 +243,7 @@ class SubscriptionsScreenTest {
         Button keep = button(PLUS, "restartButton").orElseThrow();
         assertThat(keep.getText()).isEqualTo("Keep my subscription…");
         click(keep);
-        assertThat(dialogTerms()).isEqualTo("Your cancellation is undone. Nothing is charged now: the subscription "
+        assertThat(dialogTerms()).isEqualTo("Keeping it undoes your cancellation. Nothing is charged now: the subscription "
                 + "renews on " + until + " for £319.00, as before. Your personalized deadlines stay as they are.");
         press("confirmButton");
 
@@ -276,7 +276,7 @@ class SubscriptionsScreenTest {
 
         // Undoing it takes up the failed payment again soon, not a renewal at the period's end.
         click(button(PAST_DUE, "restartButton").orElseThrow());
-        assertThat(dialogTerms()).isEqualTo("Your cancellation is undone. Nothing is charged now, but your last "
+        assertThat(dialogTerms()).isEqualTo("Keeping it undoes your cancellation. Nothing is charged now, but your last "
                 + "payment failed: the provider tries again to take US$49.00 within the next few days, and ends the "
                 + "subscription if that payment fails too. Your personalized deadlines stay as they are.");
         press("confirmButton");

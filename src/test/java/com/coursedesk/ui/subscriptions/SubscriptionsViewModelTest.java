@@ -211,7 +211,7 @@ class SubscriptionsViewModelTest {
 
         assertThat(keep.charges()).isFalse();
         assertThat(keep.confirm()).isEqualTo("Keep my subscription");
-        assertThat(keep.body()).isEqualTo("Your cancellation is undone. Nothing is charged now: the subscription renews "
+        assertThat(keep.body()).isEqualTo("Keeping it undoes your cancellation. Nothing is charged now: the subscription renews "
                 + "on 3 May for £39.00, as before. Your personalized deadlines stay as they are.");
         assertThat(charge.charges()).isTrue();
         assertThat(charge.confirm()).isEqualTo("Restart and pay €45.00");
