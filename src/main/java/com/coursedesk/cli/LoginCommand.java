@@ -68,6 +68,7 @@ final class LoginCommand implements Command {
             case NOT_A_BILLING_SERVER -> new CliException(ExitCode.REFUSED,
                     messages.get("cli.login.notBillingServer", context.describe(server)));
             case INVALID_INPUT -> CliException.usage(messages.get("cli.login.invalid", e.getMessage()), "login");
+            case INPUT_REFUSED -> CliException.usage(messages.get("cli.login.inputRefused"), "login");
         };
     }
 

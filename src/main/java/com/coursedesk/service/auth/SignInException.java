@@ -20,7 +20,9 @@ public final class SignInException extends RuntimeException {
          */
         NOT_A_BILLING_SERVER,
         /** The address or the input is not valid. */
-        INVALID_INPUT
+        INVALID_INPUT,
+        /** The server refused the email or password as sent ({@code 400 invalid_request}). */
+        INPUT_REFUSED
     }
 
     private final Reason reason;

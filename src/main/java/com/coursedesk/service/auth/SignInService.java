@@ -99,7 +99,7 @@ public final class SignInService {
                             "The address does not answer as a billing server (HTTP " + e.status() + ").", null, e);
                 }
                 if (e.status() == 400) {
-                    throw new SignInException(SignInException.Reason.INVALID_INPUT, "The server refused the input.",
+                    throw new SignInException(SignInException.Reason.INPUT_REFUSED, "The server refused the input.",
                             null, e);
                 }
                 throw new SignInException(SignInException.Reason.SERVER_FAILED,

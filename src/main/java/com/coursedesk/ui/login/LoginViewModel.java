@@ -216,6 +216,7 @@ public final class LoginViewModel {
             case SERVER_FAILED -> error.set(messages.get("login.error.serverFailed"));
             case NOT_A_BILLING_SERVER -> error.set(messages.get("login.error.notBillingServer"));
             case INVALID_INPUT -> error.set(messages.get("login.error.invalid", e.getMessage()));
+            case INPUT_REFUSED -> error.set(messages.get("login.error.inputRefused"));
         }
     }
 

@@ -74,7 +74,8 @@ class SyncAfterUnreadableAnswerTest {
 
         SyncStatus first = failed.get(60, TimeUnit.SECONDS);
         assertThat(((SyncStatus.Failed) first).reason()).isEqualTo(SyncStatus.Reason.BAD_RESPONSE);
-        assertThat(action(id).state()).as("not confirmed from an unreadable answer").isNotEqualTo(ActionState.CONFIRMED);
+        assertThat(action(id).state()).as("not confirmed from an unreadable answer")
+                .isNotEqualTo(ActionState.CONFIRMED);
 
         // Nobody presses "Sync now".
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

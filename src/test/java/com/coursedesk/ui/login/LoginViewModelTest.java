@@ -159,7 +159,8 @@ class LoginViewModelTest {
 
         vm.serverUrlProperty().set("http://example.com");
         assertThat(vm.serverUrlProblemProperty().get()).isEqualTo(
-                "No se puede usar esta dirección: http:// sin cifrar solo se permite para este ordenador (localhost).");
+                "No se puede usar esta dirección: http:// sin cifrar solo se permite para este ordenador "
+                        + "(localhost).");
         vm.serverUrlProperty().set("ftp://x");
         assertThat(vm.serverUrlProblemProperty().get())
                 .isEqualTo("No se puede usar esta dirección: debe empezar por https:// y nombrar un servidor.");
@@ -167,7 +168,8 @@ class LoginViewModelTest {
         assertThat(vm.serverUrlProblemProperty().get()).isEqualTo(
                 "No se puede usar esta dirección: no puede llevar consulta, fragmento ni nombre de usuario.");
         vm.serverUrlProperty().set("https://bad host");
-        assertThat(vm.serverUrlProblemProperty().get()).isEqualTo("No se puede usar esta dirección: no es una dirección web.");
+        assertThat(vm.serverUrlProblemProperty().get())
+                .isEqualTo("No se puede usar esta dirección: no es una dirección web.");
         assertThat(vm.canSignInProperty().get()).isFalse();
     }
 
@@ -370,6 +372,40 @@ class LoginViewModelTest {
             assertThat(signedIn).isEmpty();
         } finally {
             website.stop(0);
+        }
+    }
+
+    @Test
+    void anEmailOrPasswordTheProviderRefusesAsWrittenIsSaidInTheLearnersLanguage() throws IOException {
+        // A provider stricter than the sandbox: 400 invalid_request for the sign-in as sent.
+        HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/", exchange -> {
+            byte[] problem = ("{\"type\":\"about:blank\",\"title\":\"Invalid request\",\"status\":400,"
+                    + "\"detail\":\"email: too long\",\"code\":\"invalid_request\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(400, problem.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(problem);
+            }
+        });
+        provider.start();
+        try {
+            Messages spanish = Messages.load(new Locale("es"));
+            Formats formats = new Formats(new Locale("es"), ZoneId.of("Europe/Madrid"), spanish);
+            LoginViewModel vm = new LoginViewModel(service, UiAccountFixture.demoCredentials(),
+                    new ImmediateTaskRunner(), spanish, formats, clock, session -> signedIn.add(fx.track(session)));
+            vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+            vm.serverUrlProperty().set("http://127.0.0.1:" + provider.getAddress().getPort());
+            type(vm, ADA, ServiceFixture.password(ADA));
+
+            vm.signIn();
+
+            // It read "Inicio de sesión rechazado: The server refused the input."
+            assertThat(vm.errorProperty().get()).isEqualTo("Tu proveedor no aceptó este correo electrónico o "
+                    + "contraseña tal como están escritos. Comprueba que no haya errores y vuelve a intentarlo.");
+            assertThat(signedIn).isEmpty();
+        } finally {
+            provider.stop(0);
         }
     }
 
