@@ -294,7 +294,17 @@ class ShellViewTest {
     void aLongSyncFailureIsShownWholeAndTheWaitingActionsAreNeverCutOff(FxRobot robot) throws Exception {
         showShell();
         awaitUpToDate(robot);
+        double width = stage.getWidth();
         robot.interact(() -> stage.setWidth(640));
+        try {
+            aFailureAndAWaitingActionAreShownWhole(robot);
+        } finally {
+            // The stage is shared with the tests that follow, which lay their screens out at full width.
+            robot.interact(() -> stage.setWidth(width));
+        }
+    }
+
+    private void aFailureAndAWaitingActionAreShownWhole(FxRobot robot) throws Exception {
         String web = fx.server().serverState(ADA).subscriptions().values().stream()
                 .filter(s -> s.isCancelable()).findFirst().orElseThrow().id();
         session.actions().cancel(web, null, null);
