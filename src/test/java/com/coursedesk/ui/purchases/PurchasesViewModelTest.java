@@ -457,8 +457,8 @@ class PurchasesViewModelTest {
         // Sent at once here (online): it does not say "when you are online"; it says what
         // happens to the money.
         assertThat(vm.refundRequestTextProperty().get()).isEqualTo(
-                "Refund of £39.00 to Visa •••• 4242 not yet confirmed by the provider — it is sent as soon as the "
-                        + "provider can be reached");
+                "Refund of £39.00 to Visa •••• 4242 not yet confirmed by the provider — CourseDesk keeps sending it "
+                        + "until the provider answers");
         assertThat(vm.refundRequestToneProperty().get()).isEqualTo(Tone.PENDING);
         assertThat(vm.canRequestRefundProperty().get()).isFalse();
         assertThat(vm.refundBusyProperty().get()).isFalse();
