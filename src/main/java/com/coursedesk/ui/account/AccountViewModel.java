@@ -209,7 +209,7 @@ public final class AccountViewModel {
         email.set(known.email());
         accountId.set(known.accountId());
         server.set(known.server().isDemo() ? messages.get("account.profile.server.demo") : known.server().value());
-        String unknown = messages.get("account.profile.notKnownOffline");
+        String unknown = messages.get("account.profile.notKnownHere");
         country.set(unknown);
         currency.set(unknown);
         locale.set(unknown);

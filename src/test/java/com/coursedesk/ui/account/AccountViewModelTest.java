@@ -94,8 +94,8 @@ class AccountViewModelTest {
         assertThat(vm.displayNameProperty().get()).isEqualTo("Ada Lovelace");
         assertThat(vm.emailProperty().get()).isEqualTo("ada@example.com");
         assertThat(vm.accountIdProperty().get()).isEqualTo("acc_ada");
-        assertThat(vm.countryProperty().get()).isEqualTo("not known offline");
-        assertThat(vm.currencyProperty().get()).isEqualTo("not known offline");
+        assertThat(vm.countryProperty().get()).isEqualTo("not known on this computer");
+        assertThat(vm.currencyProperty().get()).isEqualTo("not known on this computer");
         assertThat(vm.profileStatusProperty().get()).startsWith("Offline: your provider cannot be reached");
         assertThat(vm.profileStatusStyleProperty().get()).isEqualTo("status-warning");
     }

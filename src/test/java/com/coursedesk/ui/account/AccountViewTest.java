@@ -255,7 +255,7 @@ class AccountViewTest {
         show();
         waitUntil(() -> text("#profileStatusLabel").startsWith("Offline: your provider cannot be reached"));
         assertThat(text("#emailLabel")).isEqualTo(ADA);
-        assertThat(text("#countryLabel")).isEqualTo("not known offline");
+        assertThat(text("#countryLabel")).isEqualTo("not known on this computer");
 
         long id = session.actions().cancel(target.id(), null, null);
         assertThat(syncNow(session)).isInstanceOf(SyncStatus.Offline.class);
