@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root of everything below the screens, shared by the window and the command
@@ -32,6 +33,15 @@ public final class CoreServices implements AutoCloseable {
     private final SignInService signIn;
 
     public CoreServices(AppDirectories directories, CredentialStore credentials, Clock clock) {
+        this(directories, credentials, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * @param clientSettings adjusts every billing API client before it is built (tests: short
+     *                       timeouts, so a server that never answers is said in a moment)
+     */
+    public CoreServices(AppDirectories directories, CredentialStore credentials, Clock clock,
+                        UnaryOperator<BillingApiClient.Builder> clientSettings) {
         this.directories = directories;
         try {
             directories.createDirectories();
@@ -40,8 +50,8 @@ public final class CoreServices implements AutoCloseable {
         }
         this.credentials = credentials;
         this.demo = new DemoServer(directories.dataDir().resolve("demo-sandbox").resolve("sandbox.db"));
-        ServerConnector connector = server -> BillingApiClient.builder(
-                server.isDemo() ? demo.baseUri() : server.uri()).build();
+        ServerConnector connector = server -> clientSettings.apply(BillingApiClient.builder(
+                server.isDemo() ? demo.baseUri() : server.uri())).build();
         this.signIn = new SignInService(connector, credentials,
                 new KnownAccountsFile(directories.dataDir().resolve("accounts.json")), new StoreOpener(clock),
                 directories.accountsDir(), clock, ActionService.randomKeys(), SYNC_PAGE_LIMIT);

@@ -63,11 +63,15 @@ final class LoginCommand implements Command {
             case RATE_LIMITED -> new CliException(ExitCode.REFUSED, messages.get("cli.login.rateLimited",
                     Math.max(1, (e.retryAfter().toSeconds() + 59) / 60)));
             case UNREACHABLE -> new CliException(ExitCode.OFFLINE, messages.get("cli.login.unreachable"));
-            case SERVER_FAILED -> new CliException(ExitCode.REFUSED, messages.get("cli.login.serverFailed",
-                    e.getMessage()));
+            case TIMED_OUT -> new CliException(ExitCode.OFFLINE, messages.get("cli.login.timedOut"));
+            // Exit 4 as before: no usable connection (scripts keep their meaning); the words say which.
+            case UNTRUSTED_CERTIFICATE -> new CliException(ExitCode.OFFLINE,
+                    messages.get("cli.login.untrustedCertificate"));
+            // The status and the cause are in the log; the learner reads their own language only.
+            case SERVER_FAILED -> new CliException(ExitCode.REFUSED, messages.get("cli.login.serverFailed"));
             case NOT_A_BILLING_SERVER -> new CliException(ExitCode.REFUSED,
                     messages.get("cli.login.notBillingServer", context.describe(server)));
-            case INVALID_INPUT -> CliException.usage(messages.get("cli.login.invalid", e.getMessage()), "login");
+            case INVALID_INPUT -> CliException.usage(messages.get("cli.login.invalid"), "login");
             case INPUT_REFUSED -> CliException.usage(messages.get("cli.login.inputRefused"), "login");
         };
     }

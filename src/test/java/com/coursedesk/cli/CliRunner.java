@@ -1,6 +1,7 @@
 package com.coursedesk.cli;
 
 import com.coursedesk.app.CoreServices;
+import com.coursedesk.data.api.BillingApiClient;
 import com.coursedesk.platform.AppDirectories;
 import com.coursedesk.platform.credentials.UserOnlyFileCredentialStore;
 
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the command line in-process on one data folder, as a learner in London with a British
@@ -43,6 +45,8 @@ final class CliRunner {
     private final Path dataDir;
     private final Map<String, String> env = new HashMap<>();
     private PasswordSource terminal = prompt -> null;
+    private Locale locale = LOCALE;
+    private UnaryOperator<BillingApiClient.Builder> clientSettings = UnaryOperator.identity();
 
     CliRunner(Path dataDir) {
         this.dataDir = dataDir;
@@ -67,6 +71,18 @@ final class CliRunner {
         return this;
     }
 
+    /** Runs as a learner whose language is {@code learnerLocale} (by default British English). */
+    CliRunner locale(Locale learnerLocale) {
+        this.locale = learnerLocale;
+        return this;
+    }
+
+    /** Adjusts the billing API clients the core builds (short timeouts). */
+    CliRunner clients(UnaryOperator<BillingApiClient.Builder> settings) {
+        this.clientSettings = settings;
+        return this;
+    }
+
     Result run(String... args) {
         return runWithInput("", args);
     }
@@ -84,8 +100,8 @@ final class CliRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Cli cli = new Cli(dirs -> new CoreServices(dirs,
-                new UserOnlyFileCredentialStore(dirs.dataDir().resolve("credentials")), Clock.systemUTC()),
-                env, terminal, LOCALE, ZONE, false, dirs -> { });
+                new UserOnlyFileCredentialStore(dirs.dataDir().resolve("credentials")), Clock.systemUTC(),
+                clientSettings), env, terminal, locale, ZONE, false, dirs -> { });
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {

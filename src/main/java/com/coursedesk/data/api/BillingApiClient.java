@@ -499,7 +499,7 @@ public final class BillingApiClient {
             return response;
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ApiUnreachableException(call.label() + " timed out", e);
+            throw new ApiUnreachableException(ApiUnreachableException.Kind.TIMED_OUT, call.label() + " timed out", e);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -507,13 +507,36 @@ public final class BillingApiClient {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
-                throw new ApiUnreachableException(call.label() + " failed: " + describe(io), io);
+                throw new ApiUnreachableException(kindOf(io), call.label() + " failed: " + describe(io), io);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException(call.label() + " failed unexpectedly", cause);
         }
+    }
+
+    /**
+     * Which failure an I/O error is: a timeout ({@link java.net.http.HttpTimeoutException}, the
+     * connect timeout included), a certificate the TLS handshake could not verify (a
+     * {@link java.security.cert.CertificateException} under the handshake failure: an unknown
+     * issuer, an expired certificate, another host name), or no connection at all. Other TLS
+     * failures (a server that does not speak TLS) count as no connection.
+     */
+    static ApiUnreachableException.Kind kindOf(IOException e) {
+        boolean handshake = false;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return ApiUnreachableException.Kind.TIMED_OUT;
+            }
+            if (t instanceof javax.net.ssl.SSLHandshakeException) {
+                handshake = true;
+            }
+            if (handshake && t instanceof java.security.cert.CertificateException) {
+                return ApiUnreachableException.Kind.UNTRUSTED_CERTIFICATE;
+            }
+        }
+        return ApiUnreachableException.Kind.NO_CONNECTION;
     }
 
     private static String describe(IOException e) {

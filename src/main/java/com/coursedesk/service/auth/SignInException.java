@@ -10,8 +10,15 @@ public final class SignInException extends RuntimeException {
         WRONG_CREDENTIALS,
         /** Too many attempts; {@link #retryAfter()} says how long to wait. */
         RATE_LIMITED,
-        /** The server cannot be reached. */
+        /** The server cannot be reached: no connection (refused, unknown host, no route). */
         UNREACHABLE,
+        /** The server did not answer within the client's timeouts. */
+        TIMED_OUT,
+        /**
+         * The address answers, but its TLS certificate could not be verified (self-signed,
+         * expired, another host name): the password was not sent.
+         */
+        UNTRUSTED_CERTIFICATE,
         /** The server failed (5xx) or answered something unreadable. */
         SERVER_FAILED,
         /**

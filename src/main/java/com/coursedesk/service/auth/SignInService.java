@@ -76,52 +76,89 @@ public final class SignInService {
      */
     public AccountSession signIn(ServerRef server, String email, char[] password) {
         try {
-            String trimmed = email == null ? "" : email.trim();
-            if (!trimmed.contains("@") || password == null || password.length == 0) {
-                throw new SignInException(SignInException.Reason.INVALID_INPUT,
-                        "Enter your email address and password.", null, null);
-            }
-            BillingApiClient api = connect(server);
-            TokenResponse tokens;
-            try {
-                tokens = api.login(trimmed, password);
-            } catch (ApiException e) {
-                if (e.code() == ApiErrorCode.INVALID_CREDENTIALS) {
-                    throw new SignInException(SignInException.Reason.WRONG_CREDENTIALS,
-                            "Wrong email or password.", null, e);
-                }
-                if (e.status() == 429) {
-                    throw new SignInException(SignInException.Reason.RATE_LIMITED, "Too many attempts.",
-                            e.retryAfter().orElse(java.time.Duration.ofSeconds(60)), e);
-                }
-                if (isNotTheBillingApi(e)) {
-                    throw new SignInException(SignInException.Reason.NOT_A_BILLING_SERVER,
-                            "The address does not answer as a billing server (HTTP " + e.status() + ").", null, e);
-                }
-                if (e.status() == 400) {
-                    throw new SignInException(SignInException.Reason.INPUT_REFUSED, "The server refused the input.",
-                            null, e);
-                }
-                throw new SignInException(SignInException.Reason.SERVER_FAILED,
-                        "The server failed (" + e.status() + ").", null, e);
-            } catch (ApiUnreachableException e) {
-                throw new SignInException(SignInException.Reason.UNREACHABLE, "The server cannot be reached.", null, e);
-            } catch (ApiProtocolException e) {
-                throw new SignInException(SignInException.Reason.SERVER_FAILED,
-                        "The server's answer could not be read.", null, e);
-            }
-            KnownAccount previous = knownAccounts.find(server, tokens.account().id()).orElse(null);
-            KnownAccount account = new KnownAccount(tokens.account().id(), tokens.account().email(),
-                    tokens.account().displayName(), server, previous == null ? null : previous.lastSyncedAt());
-            knownAccounts.put(account);
-            SessionTokens session = new SessionTokens(api, credentials, account.credentialKey(), clock);
-            session.accept(tokens);
-            LOG.info("Signed in to {} as account {}", server, account.accountId());
-            return open(account, session);
+            return signInOnce(server, email, password);
+        } catch (SignInException e) {
+            logFailure(server, e);
+            throw e;
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
+        }
+    }
+
+    private AccountSession signInOnce(ServerRef server, String email, char[] password) {
+        String trimmed = email == null ? "" : email.trim();
+        if (!trimmed.contains("@") || password == null || password.length == 0) {
+            throw new SignInException(SignInException.Reason.INVALID_INPUT,
+                    "Enter your email address and password.", null, null);
+        }
+        BillingApiClient api = connect(server);
+        TokenResponse tokens;
+        try {
+            tokens = api.login(trimmed, password);
+        } catch (ApiException e) {
+            if (e.code() == ApiErrorCode.INVALID_CREDENTIALS) {
+                throw new SignInException(SignInException.Reason.WRONG_CREDENTIALS,
+                        "Wrong email or password.", null, e);
+            }
+            if (e.status() == 429) {
+                throw new SignInException(SignInException.Reason.RATE_LIMITED, "Too many attempts.",
+                        e.retryAfter().orElse(java.time.Duration.ofSeconds(60)), e);
+            }
+            if (isNotTheBillingApi(e)) {
+                throw new SignInException(SignInException.Reason.NOT_A_BILLING_SERVER,
+                        "The address does not answer as a billing server (HTTP " + e.status() + ").", null, e);
+            }
+            if (e.status() == 400) {
+                throw new SignInException(SignInException.Reason.INPUT_REFUSED, "The server refused the input.",
+                        null, e);
+            }
+            throw new SignInException(SignInException.Reason.SERVER_FAILED,
+                    "The server failed (" + e.status() + ").", null, e);
+        } catch (ApiUnreachableException e) {
+            throw switch (e.kind()) {
+                case UNTRUSTED_CERTIFICATE -> new SignInException(SignInException.Reason.UNTRUSTED_CERTIFICATE,
+                        "The server's certificate could not be verified.", null, e);
+                case TIMED_OUT -> new SignInException(SignInException.Reason.TIMED_OUT,
+                        "The server did not answer in time.", null, e);
+                case NO_CONNECTION -> new SignInException(SignInException.Reason.UNREACHABLE,
+                        "The server cannot be reached.", null, e);
+            };
+        } catch (ApiProtocolException e) {
+            throw new SignInException(SignInException.Reason.SERVER_FAILED,
+                    "The server's answer could not be read.", null, e);
+        }
+        KnownAccount previous = knownAccounts.find(server, tokens.account().id()).orElse(null);
+        KnownAccount account = new KnownAccount(tokens.account().id(), tokens.account().email(),
+                tokens.account().displayName(), server, previous == null ? null : previous.lastSyncedAt());
+        knownAccounts.put(account);
+        SessionTokens session = new SessionTokens(api, credentials, account.credentialKey(), clock);
+        session.accept(tokens);
+        LOG.info("Signed in to {} as account {}", server, account.accountId());
+        return open(account, session);
+    }
+
+    /**
+     * One WARN line saying why a sign-in failed, for the learner's IT person: the reason and
+     * the underlying cause's class and message (a TLS handshake's "PKIX path building failed",
+     * a timeout, a refused connection, the status and code answered). Exception messages of
+     * the API client name the endpoint, status and code only; the password, tokens and the
+     * request body are never in them, nor in this line.
+     */
+    private static void logFailure(ServerRef server, SignInException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ApiUnreachableException && cause.getCause() != null) {
+            // The I/O failure itself (javax.net.ssl.SSLHandshakeException, ConnectException, ...);
+            // the client's own words where it has none.
+            Throwable io = cause.getCause();
+            LOG.warn("Sign-in to {} failed ({}): cause {}: {}", server, e.reason(), io.getClass().getName(),
+                    io.getMessage() == null ? cause.getMessage() : io.getMessage());
+        } else if (cause != null) {
+            LOG.warn("Sign-in to {} failed ({}): cause {}: {}", server, e.reason(), cause.getClass().getName(),
+                    cause.getMessage());
+        } else {
+            LOG.warn("Sign-in to {} failed ({}): {}", server, e.reason(), e.getMessage());
         }
     }
 

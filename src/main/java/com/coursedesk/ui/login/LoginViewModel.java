@@ -213,6 +213,8 @@ public final class LoginViewModel {
             }
             case UNREACHABLE -> error.set(messages.get(serverKind.get() == ServerKind.DEMO
                     ? "login.error.demoUnavailable" : "login.error.unreachable"));
+            case TIMED_OUT -> error.set(messages.get("login.error.timedOut"));
+            case UNTRUSTED_CERTIFICATE -> error.set(messages.get("login.error.untrustedCertificate"));
             case SERVER_FAILED -> error.set(messages.get("login.error.serverFailed"));
             case NOT_A_BILLING_SERVER -> error.set(messages.get("login.error.notBillingServer"));
             case INVALID_INPUT -> error.set(messages.get("login.error.invalid", e.getMessage()));

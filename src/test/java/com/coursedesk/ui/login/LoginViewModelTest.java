@@ -18,10 +18,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.coursedesk.data.api.BillingApiClient;
+import com.coursedesk.data.api.RetryPolicy;
+import com.coursedesk.service.UnusableServers;
+import com.coursedesk.service.auth.ServerConnector;
 import com.sun.net.httpserver.HttpServer;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -326,6 +336,103 @@ class LoginViewModelTest {
                 .isEqualTo("The server cannot be reached. Check the address and your connection, then try again.");
         assertThat(vm.busyProperty().get()).isFalse();
         assertThat(signedIn).isEmpty();
+    }
+
+    /** Sign-in as the app builds it, with timeouts short enough for a test of a silent server. */
+    private LoginViewModel impatientViewModel(Locale locale) {
+        ServerConnector connector = ref -> BillingApiClient.builder(ref.uri()).retryPolicy(RetryPolicy.none())
+                .connectTimeout(Duration.ofSeconds(2)).requestTimeout(Duration.ofMillis(400)).build();
+        SignInService impatient = fx.server().newSignInService(connector, fx.credentials(), ServiceFixture.PAGE_LIMIT);
+        Messages messages = Messages.load(locale);
+        return new LoginViewModel(impatient, UiAccountFixture.demoCredentials(), new ImmediateTaskRunner(), messages,
+                new Formats(locale, ZoneId.of("Europe/Madrid"), messages), clock,
+                session -> signedIn.add(fx.track(session)));
+    }
+
+    private static void signInAt(LoginViewModel vm, URI server) {
+        vm.serverKindProperty().set(LoginViewModel.ServerKind.PROVIDER);
+        vm.serverUrlProperty().set(server.toString());
+        type(vm, ADA, ServiceFixture.password(ADA));
+        vm.signIn();
+    }
+
+    /** What {@link SignInService} logs while {@code run} runs. */
+    private static List<ILoggingEvent> signInLog(Runnable run) {
+        Logger logger = (Logger) LoggerFactory.getLogger(SignInService.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            run.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return appender.list;
+    }
+
+    @Test
+    void aCertificateThatCannotBeVerifiedIsNotAnUnreachableServerAndThePasswordIsNotSent() {
+        try (UnusableServers.Https provider = new UnusableServers.Https(UnusableServers.selfSigned(dir))) {
+            LoginViewModel english = impatientViewModel(Locale.UK);
+            List<ILoggingEvent> log = signInLog(() -> signInAt(english, provider.uri()));
+
+            assertThat(english.errorProperty().get()).isEqualTo("The provider's address answers, but its security "
+                    + "certificate could not be verified, so CourseDesk did not send your password. Check the "
+                    + "address, or ask your provider.");
+            assertThat(provider.requests()).as("no request went over the unverified connection").isZero();
+            assertThat(signedIn).isEmpty();
+            // One WARN line for the IT person: the cause's class and message; never the password.
+            assertThat(log).filteredOn(e -> e.getLevel() == Level.WARN).singleElement().satisfies(e ->
+                    assertThat(e.getFormattedMessage()).contains("UNTRUSTED_CERTIFICATE",
+                                    "javax.net.ssl.SSLHandshakeException", "PKIX path building failed")
+                            .doesNotContain(ServiceFixture.password(ADA)));
+
+            LoginViewModel spanish = impatientViewModel(new Locale("es"));
+            signInAt(spanish, provider.uri());
+
+            assertThat(spanish.errorProperty().get()).isEqualTo("La dirección del proveedor responde, pero no se ha "
+                    + "podido verificar su certificado de seguridad, así que CourseDesk no ha enviado tu contraseña. "
+                    + "Comprueba la dirección o consulta a tu proveedor.");
+            assertThat(spanish.busyProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsSaidToHaveNotAnsweredInTime() throws IOException {
+        try (UnusableServers.Silent silent = new UnusableServers.Silent()) {
+            LoginViewModel english = impatientViewModel(Locale.UK);
+            List<ILoggingEvent> log = signInLog(() -> signInAt(english, silent.httpUri()));
+
+            assertThat(english.errorProperty().get())
+                    .isEqualTo("The provider did not answer in time. Check your connection and try again.");
+            assertThat(log).filteredOn(e -> e.getLevel() == Level.WARN).singleElement().satisfies(e ->
+                    assertThat(e.getFormattedMessage()).contains("TIMED_OUT", "timed out"));
+
+            LoginViewModel spanish = impatientViewModel(new Locale("es"));
+            signInAt(spanish, silent.httpUri());
+
+            assertThat(spanish.errorProperty().get())
+                    .isEqualTo("El proveedor no ha respondido a tiempo. Comprueba tu conexión y vuelve a intentarlo.");
+            assertThat(signedIn).isEmpty();
+        }
+    }
+
+    @Test
+    void aClosedPortIsStillUnreachableInBothLanguagesAndTheLogSaysWhy() {
+        URI closed = UnusableServers.closedPort();
+        LoginViewModel english = impatientViewModel(Locale.UK);
+        List<ILoggingEvent> log = signInLog(() -> signInAt(english, closed));
+
+        assertThat(english.errorProperty().get())
+                .isEqualTo("The server cannot be reached. Check the address and your connection, then try again.");
+        assertThat(log).filteredOn(e -> e.getLevel() == Level.WARN).singleElement().satisfies(e ->
+                assertThat(e.getFormattedMessage()).contains("UNREACHABLE", "java.net.ConnectException"));
+
+        LoginViewModel spanish = impatientViewModel(new Locale("es"));
+        signInAt(spanish, closed);
+
+        assertThat(spanish.errorProperty().get()).isEqualTo(
+                "No se puede contactar con el servidor. Comprueba la dirección y tu conexión, y vuelve a intentarlo.");
     }
 
     @Test
