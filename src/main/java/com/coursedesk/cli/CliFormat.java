@@ -24,6 +24,7 @@ final class CliFormat {
     private final ZoneId zone;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
+    private final DateTimeFormatter time;
 
     CliFormat(Locale locale, ZoneId zone) {
         this.locale = Objects.requireNonNull(locale, "locale");
@@ -31,6 +32,7 @@ final class CliFormat {
         this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone);
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone);
+        this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
     }
 
     String money(Money money) {
@@ -56,6 +58,11 @@ final class CliFormat {
 
     String date(Instant instant) {
         return date.format(instant);
+    }
+
+    /** Time of day ({@code 14:05}, {@code 2:05 PM}). */
+    String time(Instant instant) {
+        return time.format(instant);
     }
 
     ZoneId zone() {

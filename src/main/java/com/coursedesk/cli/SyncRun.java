@@ -3,6 +3,8 @@ package com.coursedesk.cli;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.sync.SyncStatus;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -82,9 +84,18 @@ final class SyncRun {
 
         private long lastTenth = -1;
         private boolean drawn;
+        /** The retry the last "provider is busy" line announced: one line per wait, not per second. */
+        private Instant toldRetryAt;
 
         @Override
         public synchronized void accept(SyncStatus status) {
+            if (status instanceof SyncStatus.Syncing waiting && waiting.retryAt() != null) {
+                if (!waiting.retryAt().equals(toldRetryAt)) {
+                    toldRetryAt = waiting.retryAt();
+                    tellWait(waiting.retryAt());
+                }
+                return;
+            }
             if (!(status instanceof SyncStatus.Syncing syncing) || syncing.total() <= 0) {
                 return;
             }
@@ -100,6 +111,35 @@ final class SyncRun {
                 lastTenth = tenth;
                 context.err().println(line);
             }
+        }
+
+        /**
+         * "The provider is busy: CourseDesk tries again at 14:32 (in about a minute)." on a line of
+         * its own (a progress line being redrawn is ended first, and drawn again below it).
+         */
+        private void tellWait(Instant retryAt) {
+            CliMessages messages = context.messages();
+            String line = messages.get("cli.sync.providerBusy", context.format().time(retryAt),
+                    retryIn(retryAt, Instant.now()));
+            if (drawn) {
+                context.err().println();
+                drawn = false;
+            }
+            context.err().println(line);
+            context.err().flush();
+        }
+
+        /** As the window's status bar says it (Formats#retryIn). */
+        private String retryIn(Instant at, Instant now) {
+            CliMessages messages = context.messages();
+            long seconds = Math.max(0, (Duration.between(now, at).toMillis() + 500) / 1000);
+            if (seconds < 10) {
+                return messages.get("format.retryIn.fewSeconds");
+            }
+            if (seconds < 50) {
+                return messages.get("format.retryIn.seconds", (seconds + 2) / 5 * 5);
+            }
+            return messages.get("format.retryIn.minutes", Math.max(1, (seconds + 30) / 60));
         }
 
         synchronized void finish() {

@@ -115,6 +115,28 @@ class CliSandboxTest {
     }
 
     @Test
+    void syncSaysOnceWhenTheProviderAsksItToWaitThenGoesOn() throws Exception {
+        login(cli, server(), ADA, ADA_PASSWORD);
+        // The first page is answered 503 with Retry-After: 1; the retry a second later succeeds.
+        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server() + "/_sandbox/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"pathPrefix\":\"/v1/sync\",\"failNext\":1,\"failureStatus\":503,\"retryAfterSeconds\":1}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        CliRunner.Result sync = cli.run("sync");
+
+        assertThat(sync.code()).as(sync.toString()).isEqualTo(ExitCode.OK);
+        assertThat(sync.err().lines().filter(line -> line.startsWith("The provider is busy")))
+                .as("one line per wait").singleElement().asString()
+                .matches("The provider is busy: CourseDesk tries again at \\d{2}:\\d{2} \\(in a few seconds\\)\\.");
+        long onServer = sandboxCount(ADA, "purchases") + sandboxCount(ADA, "subscriptions");
+        assertThat(sync.err()).contains("Syncing… " + onServer + "/" + onServer);
+        assertThat(sync.out()).contains("Up to date as of");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedClearlyAndNoPasswordEverReachesOutputLogOrDisk() throws IOException {
         String wrong = "not-adas-password-7431";
         try (LogCapture log = new LogCapture()) {

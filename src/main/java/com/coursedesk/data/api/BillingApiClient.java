@@ -410,6 +410,8 @@ public final class BillingApiClient {
     private HttpResponse<byte[]> execute(Call call, Attempt first) {
         for (int attempt = 1; ; attempt++) {
             Duration wait;
+            // Set when the server asked for the wait: the caller's listener is told of it.
+            boolean asked = false;
             try {
                 HttpResponse<byte[]> response = attempt == 1 && first != null
                         ? awaitOnce(call, first, attempt) : sendOnce(call, attempt);
@@ -427,6 +429,7 @@ public final class BillingApiClient {
                     throw error;
                 }
                 wait = retryAfter != null ? retryAfter : jitteredBackoff(attempt);
+                asked = retryAfter != null;
                 LOG.warn("{} answered {} {}; retry {} of {} in {} ms", call.label(), error.status(),
                         error.rawCode(), attempt, retryPolicy.maxAttempts() - 1, wait.toMillis());
             } catch (ApiUnreachableException e) {
@@ -437,11 +440,19 @@ public final class BillingApiClient {
                 LOG.warn("{} unreachable ({}); retry {} of {} in {} ms", call.label(), e.getMessage(),
                         attempt, retryPolicy.maxAttempts() - 1, wait.toMillis());
             }
+            RetryWaits.Listener told = asked ? RetryWaits.current() : null;
+            if (told != null) {
+                told.waiting(wait);
+            }
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ApiInterruptedException(call.label() + " interrupted while waiting to retry", e);
+            } finally {
+                if (told != null) {
+                    told.waited();
+                }
             }
         }
     }

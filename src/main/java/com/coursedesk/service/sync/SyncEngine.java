@@ -7,6 +7,7 @@ import com.coursedesk.data.api.ApiProtocolException;
 import com.coursedesk.data.api.ApiUnreachableException;
 import com.coursedesk.data.api.BillingApiClient;
 import com.coursedesk.data.api.Deleted;
+import com.coursedesk.data.api.RetryWaits;
 import com.coursedesk.data.api.SyncFetch;
 import com.coursedesk.data.api.SyncPage;
 import com.coursedesk.data.db.ActionDao;
@@ -31,7 +32,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,6 +87,18 @@ public final class SyncEngine implements AutoCloseable {
     /** Runs the {@link FeedReader}s, which fetch a pass's next pages while it reads the ones before. */
     private final ExecutorService fetcher;
     private volatile SyncStatus status;
+    /**
+     * Orders what is published: a wait told by a thread that fetched ahead, or whose pass has
+     * ended, is never published after the pass's end ({@link #publish}, {@link PassWaits}).
+     */
+    private final Object statusLock = new Object();
+    /** The pass under way (0: none); its {@link PassWaits} publish only while it is. Under {@link #statusLock}. */
+    private long currentPass;
+    private long passesStarted;
+    /** The running pass's last progress, without its waits. Under {@link #statusLock}. */
+    private SyncStatus.Syncing progress;
+    /** The running pass's threads that wait because the server asked, and until when. Under {@link #statusLock}. */
+    private final Map<Thread, Instant> retryWaits = new HashMap<>();
     private CompletableFuture<SyncStatus> running;
     private CompletableFuture<SyncStatus> followUp;
     private Future<?> runningTask;
@@ -170,13 +185,14 @@ public final class SyncEngine implements AutoCloseable {
         running = result;
         runningTask = executor.submit(() -> {
             SyncStatus end;
+            PassWaits waits = beginPass();
             try {
-                end = runPass();
+                end = RetryWaits.during(waits, () -> runPass(waits));
             } catch (RuntimeException e) {
                 LOG.error("Sync failed unexpectedly", e);
                 end = new SyncStatus.Failed(SyncStatus.Reason.STORE_ERROR, e.toString(), status.lastSyncedAt());
             }
-            publish(end);
+            endPass(end);
             result.complete(end);
         });
         return result;
@@ -203,7 +219,11 @@ public final class SyncEngine implements AutoCloseable {
         return syncNow();
     }
 
-    private SyncStatus runPass() {
+    /**
+     * @param waits told of the waits the server asks for, on this thread (the pass runs
+     *              {@link RetryWaits#during} it) and on the threads that fetch pages ahead
+     */
+    private SyncStatus runPass(PassWaits waits) {
         // One read of where sync stands and whether anything waits to be sent: only pull()
         // changes the state, and no other pass runs.
         PassStart start = store.read(c -> new PassStart(syncState.get(c), actionDao.openOldestFirst(c).isEmpty()));
@@ -217,7 +237,7 @@ public final class SyncEngine implements AutoCloseable {
             buildSearchIndexLater();
         }
         try {
-            publish(new SyncStatus.Syncing(0, -1, lastSynced));
+            publishProgress(new SyncStatus.Syncing(0, -1, lastSynced));
             Instant serverTime = null;
             if (!start.outboxEmpty() || !reachedBefore) {
                 // Actions are sent only to a server known to answer (offline, they stay pending
@@ -228,7 +248,7 @@ public final class SyncEngine implements AutoCloseable {
                     actions.sendPending();
                 }
             }
-            serverTime = pull(state, lastSynced, serverTime);
+            serverTime = pull(state, lastSynced, serverTime, waits);
             lastPassReachedServer = true;
             stopReconnectProbe();
             LOG.info("Sync complete (server time {})", serverTime);
@@ -284,9 +304,10 @@ public final class SyncEngine implements AutoCloseable {
      *
      * @param knownServerTime the server's time from {@code /v1/health} before the pass, or null
      *                        to take it from the feed's answers ({@link #serverTime})
+     * @param waits           told of the waits of the pages fetched ahead, on their threads
      * @return the server time the pass recorded
      */
-    private Instant pull(SyncState state, Instant lastSynced, Instant knownServerTime) {
+    private Instant pull(SyncState state, Instant lastSynced, Instant knownServerTime, PassWaits waits) {
         lastCleanup = null;
         String cursor = state.cursor();
         boolean fullPass = state.fullPassInProgress() || cursor == null;
@@ -298,7 +319,7 @@ public final class SyncEngine implements AutoCloseable {
         Instant firstDate = null;
         boolean firstPage = true;
         Instant newestUpdate = null;
-        FeedReader feed = new FeedReader(fetcher, this::askSync);
+        FeedReader feed = new FeedReader(fetcher, from -> askSync(from, waits));
         feed.startFrom(cursor);
         try {
             if (cursor == null && !state.fullPassInProgress()) {
@@ -397,11 +418,12 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Asks for the page of the feed after {@code from} now, and returns what waits for its
      * answer. A token the server refuses in the meantime is refreshed as {@link SessionTokens#call}
-     * refreshes one: the page is asked for again through it.
+     * refreshes one: the page is asked for again through it. The answer is waited for with the
+     * pass's {@code waits} told of the server's {@code Retry-After}, on whichever thread waits.
      */
-    private Supplier<SyncFetch> askSync(String from) {
+    private Supplier<SyncFetch> askSync(String from, PassWaits waits) {
         BillingApiClient.SyncRequest request = session.call(token -> session.api().askSync(token, from, pageLimit));
-        return () -> {
+        return () -> RetryWaits.during(waits, () -> {
             try {
                 return request.answer();
             } catch (ApiException e) {
@@ -411,7 +433,7 @@ public final class SyncEngine implements AutoCloseable {
                 }
                 throw e;
             }
-        };
+        });
     }
 
     /**
@@ -493,7 +515,7 @@ public final class SyncEngine implements AutoCloseable {
             done += records(page);
         }
         SyncPage last = pending.pages().get(pending.pages().size() - 1);
-        publish(new SyncStatus.Syncing(done, done + last.remaining(), lastSynced));
+        publishProgress(new SyncStatus.Syncing(done, done + last.remaining(), lastSynced));
         return done;
     }
 
@@ -613,6 +635,79 @@ public final class SyncEngine implements AutoCloseable {
 
     private Instant lastSyncedAt() {
         return store.read(syncState::get).lastSuccessServerTime();
+    }
+
+    /** A pass starts: its progress and waits are published from now until {@link #endPass}. */
+    private PassWaits beginPass() {
+        synchronized (statusLock) {
+            currentPass = ++passesStarted;
+            progress = null;
+            retryWaits.clear();
+            return new PassWaits(currentPass);
+        }
+    }
+
+    /** The pass ended with {@code end}: a wait told after this (a thread that fetched ahead) is not published. */
+    private void endPass(SyncStatus end) {
+        synchronized (statusLock) {
+            currentPass = 0;
+            progress = null;
+            retryWaits.clear();
+            publish(end);
+        }
+    }
+
+    /** The running pass's progress, with the wait one of its threads makes, if any. */
+    private void publishProgress(SyncStatus.Syncing next) {
+        synchronized (statusLock) {
+            progress = next;
+            publishProgressLocked();
+        }
+    }
+
+    private void publishProgressLocked() {
+        Instant retryAt = null;
+        for (Instant until : retryWaits.values()) {
+            if (retryAt == null || until.isAfter(retryAt)) {
+                retryAt = until;
+            }
+        }
+        publish(progress.retryingAt(retryAt));
+    }
+
+    /**
+     * Tells the status bar of one pass's waits the server asked for: "tries again at ...", until
+     * the retry starts. Its threads (the pass's own, and those fetching ahead) may wait at once;
+     * the latest of their retries is shown. Once the pass has ended, nothing it tells is shown.
+     */
+    private final class PassWaits implements RetryWaits.Listener {
+        private final long pass;
+
+        PassWaits(long pass) {
+            this.pass = pass;
+        }
+
+        @Override
+        public void waiting(Duration wait) {
+            Instant until = clock.instant().plus(wait);
+            synchronized (statusLock) {
+                if (currentPass != pass || progress == null) {
+                    return;
+                }
+                retryWaits.put(Thread.currentThread(), until);
+                publishProgressLocked();
+            }
+        }
+
+        @Override
+        public void waited() {
+            synchronized (statusLock) {
+                if (currentPass != pass || retryWaits.remove(Thread.currentThread()) == null) {
+                    return;
+                }
+                publishProgressLocked();
+            }
+        }
     }
 
     private void publish(SyncStatus next) {

@@ -17,9 +17,21 @@ public sealed interface SyncStatus {
 
     /**
      * Catching up: {@code done} of {@code total} changes applied ({@code total} is -1 until the
-     * first page tells how many remain).
+     * first page tells how many remain). {@code retryAt}: not null while the pass waits because
+     * the provider asked it to ({@code Retry-After} on a 429 or 503), the instant it tries again;
+     * the engine publishes the same progress without it as soon as the retry starts, and every
+     * later status of the pass (its progress, its end) carries no wait the pass no longer makes.
      */
-    record Syncing(long done, long total, Instant lastSyncedAt) implements SyncStatus {
+    record Syncing(long done, long total, Instant lastSyncedAt, Instant retryAt) implements SyncStatus {
+        public Syncing(long done, long total, Instant lastSyncedAt) {
+            this(done, total, lastSyncedAt, null);
+        }
+
+        /** The same progress, waiting until {@code at} (null: not waiting). */
+        public Syncing retryingAt(Instant at) {
+            return new Syncing(done, total, lastSyncedAt, at);
+        }
+
         public double fraction() {
             return total <= 0 ? -1 : Math.min(1.0, (double) done / total);
         }

@@ -168,6 +168,22 @@ public final class Formats {
     }
 
     /**
+     * How soon a retry at {@code at} comes, roughly, in words: "in a few seconds" under 10 s,
+     * "in about 25 seconds" (to 5 s) under 50 s, then "in about a minute", "in about 3 minutes".
+     * Shown once with the time of day of the retry, so it is rounded, not counted down.
+     */
+    public String retryIn(Instant at, Instant now) {
+        long seconds = Math.max(0, (Duration.between(now, at).toMillis() + 500) / 1000);
+        if (seconds < 10) {
+            return messages.get("format.retryIn.fewSeconds");
+        }
+        if (seconds < 50) {
+            return messages.get("format.retryIn.seconds", (seconds + 2) / 5 * 5);
+        }
+        return messages.get("format.retryIn.minutes", Math.max(1, (seconds + 30) / 60));
+    }
+
+    /**
      * The locale's long date pattern without its year: Java 17 has no localized "day and month"
      * skeleton, so the year field and the literals that belong to it are cut out
      * ({@code d MMMM y} → {@code d MMMM}, {@code MMMM d, y} → {@code MMMM d},

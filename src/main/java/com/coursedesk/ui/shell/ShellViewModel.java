@@ -93,11 +93,24 @@ public final class ShellViewModel {
     }
 
     void show(SyncStatus status) {
+        show(status, Instant.now());
+    }
+
+    /** As {@link #show(SyncStatus)}, {@code now} being when it is shown (a wait is told as "in about a minute"). */
+    void show(SyncStatus status, Instant now) {
         boolean busy = status instanceof SyncStatus.Syncing;
         syncing.set(busy);
         signedOut.set(status instanceof SyncStatus.SignedOut);
         if (status instanceof SyncStatus.Syncing s) {
             progress.set(s.fraction());
+            if (s.retryAt() != null) {
+                // The provider asked CourseDesk to wait (429/503 with Retry-After): say so, or the
+                // learner sees "Syncing…" stand still for a minute and thinks the app hangs.
+                statusStyle.set("status-warning");
+                statusText.set(messages.get("shell.status.providerBusy", formats.time(s.retryAt()),
+                        formats.retryIn(s.retryAt(), now)));
+                return;
+            }
             statusStyle.set("status-ok");
             statusText.set(s.total() > 0 ? messages.get("shell.status.syncingCount", s.done(), s.total())
                     : messages.get("shell.status.syncing"));

@@ -34,6 +34,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -483,6 +484,34 @@ class BillingApiClientTest {
         assertThat(client.me("at-1").id()).isEqualTo("acc_1");
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(7));
         assertThat(stub.requests()).hasSize(3);
+    }
+
+    @Test
+    void aWaitTheServerAsksForIsToldToTheCallersListenerBeforeAndAfterItsSleepAndNoOtherWait() {
+        stub.enqueue(Canned.problemRetryAfter(503, "unavailable", 2), Canned.problem(500, "internal", "x"),
+                Canned.json(200, ApiFixtures.ACCOUNT));
+        List<String> told = new ArrayList<>();
+        RetryWaits.Listener listener = new RetryWaits.Listener() {
+            @Override
+            public void waiting(Duration wait) {
+                told.add("waiting " + wait.toSeconds() + " s, " + sleeper.waits.size() + " slept");
+            }
+
+            @Override
+            public void waited() {
+                told.add("waited, " + sleeper.waits.size() + " slept");
+            }
+        };
+
+        assertThat(RetryWaits.during(listener, () -> client.me("at-1")).id()).isEqualTo("acc_1");
+
+        // The 500 without Retry-After is the client's own backoff: nothing to tell.
+        assertThat(told).containsExactly("waiting 2 s, 0 slept", "waited, 1 slept");
+        assertThat(sleeper.waits).hasSize(2);
+
+        stub.enqueue(Canned.problemRetryAfter(429, "rate_limited", 1), Canned.json(200, ApiFixtures.ACCOUNT));
+        client.me("at-1");
+        assertThat(told).as("a call outside during() tells no one").hasSize(2);
     }
 
     @Test

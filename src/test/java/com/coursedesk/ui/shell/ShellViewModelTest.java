@@ -10,7 +10,9 @@ import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.auth.SignInService;
 import com.coursedesk.service.auth.SignedOutException;
 import com.coursedesk.service.sync.SyncStatus;
+import com.coursedesk.ui.common.Formats;
 import com.coursedesk.ui.common.ImmediateTaskRunner;
+import com.coursedesk.ui.common.Messages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -163,6 +167,54 @@ class ShellViewModelTest {
         assertThat(vm.statusTextProperty().get()).isEqualTo("Syncing… 250 of 1,000 changes");
         assertThat(vm.progressProperty().get()).isEqualTo(0.25);
         assertThat(vm.statusStyleProperty().get()).isEqualTo("status-ok");
+    }
+
+    @Test
+    void whileTheProviderAsksToWaitTheStatusSaysUntilWhenThenSyncingAgain() {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        ShellViewModel vm = shellFor(session);
+        Instant now = Instant.parse("2026-05-03T13:31:00Z");
+        SyncStatus.Syncing progress = new SyncStatus.Syncing(250, 1000, null);
+
+        // 14:32 in London (summer time).
+        vm.show(progress.retryingAt(now.plusSeconds(60)), now);
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("The provider is busy: CourseDesk tries again at 14:32 (in about a minute).");
+        assertThat(vm.syncingProperty().get()).as("still syncing: the progress bar stays").isTrue();
+        assertThat(vm.progressProperty().get()).isEqualTo(0.25);
+        assertThat(vm.statusStyleProperty().get()).isEqualTo("status-warning");
+
+        vm.show(progress.retryingAt(now.plusSeconds(24)), now);
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("The provider is busy: CourseDesk tries again at 14:31 (in about 25 seconds).");
+        vm.show(progress.retryingAt(now.plusSeconds(3)), now);
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("The provider is busy: CourseDesk tries again at 14:31 (in a few seconds).");
+        vm.show(progress.retryingAt(now.plusSeconds(150)), now);
+        assertThat(vm.statusTextProperty().get())
+                .isEqualTo("The provider is busy: CourseDesk tries again at 14:33 (in about 3 minutes).");
+
+        // The retry starts: the engine publishes the same progress without the wait.
+        vm.show(progress, now);
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Syncing… 250 of 1,000 changes");
+        assertThat(vm.statusStyleProperty().get()).isEqualTo("status-ok");
+    }
+
+    @Test
+    void theWaitIsToldInSpanishInTheLearnersZone() {
+        AccountSession session = fx.signInOnDemo(service, ADA);
+        Messages spanish = Messages.load(new Locale("es", "ES"));
+        ShellViewModel vm = new ShellViewModel(session, spanish,
+                new Formats(spanish.locale(), ZoneId.of("Europe/Madrid"), spanish), new ImmediateTaskRunner(),
+                Runnable::run, changes);
+        Instant now = Instant.parse("2026-05-03T12:31:00Z");
+
+        vm.show(new SyncStatus.Syncing(0, -1, null).retryingAt(now.plusSeconds(60)), now);
+        assertThat(vm.statusTextProperty().get()).isEqualTo(
+                "El proveedor está ocupado: CourseDesk lo volverá a intentar a las 14:32 (en un minuto más o menos).");
+
+        vm.show(new SyncStatus.Syncing(0, -1, null), now);
+        assertThat(vm.statusTextProperty().get()).isEqualTo("Sincronizando…");
     }
 
     @Test
