@@ -61,8 +61,11 @@ final class SyncRun {
                 case BAD_RESPONSE -> messages.get("cli.sync.reason.badResponse");
                 case STORE_ERROR -> messages.get("cli.sync.reason.storeError");
                 case REFUSED -> messages.get("cli.sync.reason.refused");
+                // A whole sentence: the TLS handshake's English detail stays in the log.
+                case UNTRUSTED_CERTIFICATE -> null;
             };
-            return messages.get("cli.sync.failed", reason, failed.detail() == null ? "-" : failed.detail());
+            return reason == null ? messages.get("cli.sync.untrustedCertificate")
+                    : messages.get("cli.sync.failed", reason, failed.detail() == null ? "-" : failed.detail());
         }
         throw new IllegalStateException("A pass ended while still syncing: " + status);
     }
@@ -72,6 +75,10 @@ final class SyncRun {
             return ExitCode.OK;
         }
         if (status instanceof SyncStatus.Offline) {
+            return ExitCode.OFFLINE;
+        }
+        if (status instanceof SyncStatus.Failed failed && failed.reason() == SyncStatus.Reason.UNTRUSTED_CERTIFICATE) {
+            // No usable connection, as at sign-in: actions stay pending.
             return ExitCode.OFFLINE;
         }
         if (status instanceof SyncStatus.SignedOut) {

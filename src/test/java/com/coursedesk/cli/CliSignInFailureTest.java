@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneId;
+import com.coursedesk.service.sync.SyncStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,5 +118,20 @@ class CliSignInFailureTest {
         assertThat(result.code()).isEqualTo(ExitCode.USAGE);
         assertThat(result.err()).startsWith("Inicio de sesión rechazado: indica una dirección de correo completa "
                 + "(como tu@example.com) y una contraseña.").doesNotContain("Enter your email");
+    }
+
+    @Test
+    void aSyncStoppedByACertificateIsOneSpanishSentenceWithoutTheHandshakesEnglishAndExitsFour() {
+        CliContext context = new CliContext(System.out, System.err, InputStream.nullInputStream(),
+                CliMessages.load(new Locale("es", "ES")), new CliFormat(new Locale("es", "ES"), ZoneId.of("Europe/Madrid")),
+                Map.of(), prompt -> null, false, null);
+        SyncStatus failed = new SyncStatus.Failed(SyncStatus.Reason.UNTRUSTED_CERTIFICATE,
+                "GET /v1/health failed: SSLHandshakeException: PKIX path building failed", Instant.now());
+
+        assertThat(new SyncRun(context).describe(failed, null)).isEqualTo("Sin sincronizar: la dirección del "
+                + "proveedor responde, pero no se ha podido verificar su certificado de seguridad, así que CourseDesk "
+                + "no ha enviado nada. No se ha perdido nada de lo guardado; lo que está en espera sigue en cola. "
+                + "Comprueba la dirección o consulta a tu proveedor.");
+        assertThat(SyncRun.exitCode(failed)).isEqualTo(ExitCode.OFFLINE);
     }
 }

@@ -254,6 +254,13 @@ public final class SyncEngine implements AutoCloseable {
             LOG.info("Sync complete (server time {})", serverTime);
             return new SyncStatus.Idle(serverTime);
         } catch (ApiUnreachableException e) {
+            if (e.kind() == ApiUnreachableException.Kind.UNTRUSTED_CERTIFICATE) {
+                // The provider answers, so "offline" would send the learner to check their
+                // connection. Probed again as when offline: a mended certificate is used at once.
+                LOG.warn("Sync stopped: the server's certificate could not be verified: {}", e.getMessage());
+                startReconnectProbe();
+                return new SyncStatus.Failed(SyncStatus.Reason.UNTRUSTED_CERTIFICATE, e.getMessage(), lastSynced);
+            }
             LOG.info("Server unreachable; working offline ({})", e.getMessage());
             startReconnectProbe();
             return new SyncStatus.Offline(lastSynced, lastSynced == null && firstSyncKeptPages());

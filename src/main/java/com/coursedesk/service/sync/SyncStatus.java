@@ -77,7 +77,12 @@ public sealed interface SyncStatus {
         /** The local store could not be written (disk full, file damaged). */
         STORE_ERROR,
         /** The server refused the request itself (a client defect; see the log). */
-        REFUSED
+        REFUSED,
+        /**
+         * The provider's address answers, but its TLS certificate could not be verified
+         * (self-signed, expired, another host name): not "offline", and nothing was sent.
+         */
+        UNTRUSTED_CERTIFICATE
     }
 
     Instant lastSyncedAt();

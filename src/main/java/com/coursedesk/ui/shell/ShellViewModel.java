@@ -156,6 +156,7 @@ public final class ShellViewModel {
             case BAD_RESPONSE -> "shell.status.reason.bad_response";
             case STORE_ERROR -> "shell.status.reason.store_error";
             case REFUSED -> "shell.status.reason.refused";
+            case UNTRUSTED_CERTIFICATE -> "shell.status.reason.untrusted_certificate";
         };
     }
 

@@ -381,6 +381,7 @@ class ShellViewModelTest {
         expected.put(SyncStatus.Reason.BAD_RESPONSE, "the server's answer could not be read");
         expected.put(SyncStatus.Reason.STORE_ERROR, "the local copy could not be written (is the disk full?)");
         expected.put(SyncStatus.Reason.REFUSED, "the server refused the request");
+        expected.put(SyncStatus.Reason.UNTRUSTED_CERTIFICATE, "the provider's security certificate could not be verified");
         assertThat(expected.keySet()).as("every reason is covered").containsExactly(SyncStatus.Reason.values());
 
         expected.forEach((reason, words) -> {
