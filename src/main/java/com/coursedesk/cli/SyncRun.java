@@ -1,9 +1,9 @@
 package com.coursedesk.cli;
 
 import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.sync.RetryDelay;
 import com.coursedesk.service.sync.SyncStatus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -136,17 +136,10 @@ final class SyncRun {
             context.err().flush();
         }
 
-        /** As the window's status bar says it (Formats#retryIn). */
+        /** As the window's status bar says it. */
         private String retryIn(Instant at, Instant now) {
-            CliMessages messages = context.messages();
-            long seconds = Math.max(0, (Duration.between(now, at).toMillis() + 500) / 1000);
-            if (seconds < 10) {
-                return messages.get("format.retryIn.fewSeconds");
-            }
-            if (seconds < 50) {
-                return messages.get("format.retryIn.seconds", (seconds + 2) / 5 * 5);
-            }
-            return messages.get("format.retryIn.minutes", Math.max(1, (seconds + 30) / 60));
+            RetryDelay delay = RetryDelay.between(now, at);
+            return context.messages().get(delay.key(), delay.amount());
         }
 
         synchronized void finish() {

@@ -2,6 +2,7 @@ package com.coursedesk.ui.common;
 
 import com.coursedesk.domain.Money;
 import com.coursedesk.domain.ZoneNames;
+import com.coursedesk.service.sync.RetryDelay;
 
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -167,20 +168,10 @@ public final class Formats {
                 : messages.get("format.relative.daysAgo", days);
     }
 
-    /**
-     * How soon a retry at {@code at} comes, roughly, in words: "in a few seconds" under 10 s,
-     * "in about 25 seconds" (to 5 s) under 50 s, then "in about a minute", "in about 3 minutes".
-     * Shown once with the time of day of the retry, so it is rounded, not counted down.
-     */
+    /** How soon a retry at {@code at} comes, roughly, in words ({@link RetryDelay}). */
     public String retryIn(Instant at, Instant now) {
-        long seconds = Math.max(0, (Duration.between(now, at).toMillis() + 500) / 1000);
-        if (seconds < 10) {
-            return messages.get("format.retryIn.fewSeconds");
-        }
-        if (seconds < 50) {
-            return messages.get("format.retryIn.seconds", (seconds + 2) / 5 * 5);
-        }
-        return messages.get("format.retryIn.minutes", Math.max(1, (seconds + 30) / 60));
+        RetryDelay delay = RetryDelay.between(now, at);
+        return messages.get(delay.key(), delay.amount());
     }
 
     /**
