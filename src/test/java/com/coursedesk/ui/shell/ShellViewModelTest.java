@@ -211,7 +211,12 @@ class ShellViewModelTest {
 
         vm.show(new SyncStatus.Syncing(0, -1, null).retryingAt(now.plusSeconds(60)), now);
         assertThat(vm.statusTextProperty().get()).isEqualTo(
-                "El proveedor está ocupado: CourseDesk lo volverá a intentar a las 14:32 (en un minuto más o menos).");
+                "El proveedor está ocupado: CourseDesk lo volverá a intentar en un minuto más o menos (14:32).");
+        // No article before the time: "a las 1:05" would be wrong at one o'clock ("a la 1:05").
+        Instant oneAm = Instant.parse("2026-05-03T23:04:00Z");
+        vm.show(new SyncStatus.Syncing(0, -1, null).retryingAt(oneAm.plusSeconds(60)), oneAm);
+        assertThat(vm.statusTextProperty().get()).isEqualTo(
+                "El proveedor está ocupado: CourseDesk lo volverá a intentar en un minuto más o menos (1:05).");
 
         vm.show(new SyncStatus.Syncing(0, -1, null), now);
         assertThat(vm.statusTextProperty().get()).isEqualTo("Sincronizando…");
