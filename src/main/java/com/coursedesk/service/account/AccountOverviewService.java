@@ -58,6 +58,11 @@ public final class AccountOverviewService implements AccountOverview {
             Account account = tokens.call(token -> tokens.api().me(token));
             return ProfileLookup.online(known, account);
         } catch (ApiUnreachableException e) {
+            if (e.kind() == ApiUnreachableException.Kind.UNTRUSTED_CERTIFICATE) {
+                // The provider answers: "offline" would send the learner to check a connection that works.
+                LOG.warn("Profile not fetched: the server's certificate could not be verified: {}", e.getMessage());
+                return ProfileLookup.offline(known, ProfileLookup.Offline.UNTRUSTED_CERTIFICATE);
+            }
             LOG.info("Profile not fetched: server unreachable ({})", e.getMessage());
             return ProfileLookup.offline(known, ProfileLookup.Offline.UNREACHABLE);
         } catch (SignedOutException e) {

@@ -18,6 +18,11 @@ public record ProfileLookup(KnownAccount known, Account fromServer, Offline offl
     public enum Offline {
         /** The server cannot be reached. */
         UNREACHABLE,
+        /**
+         * The provider's address answers, but its TLS certificate could not be verified
+         * (self-signed, expired, for another host name): nothing was asked over that connection.
+         */
+        UNTRUSTED_CERTIFICATE,
         /** The learner signed out (no saved sign-in); signing in shows the rest. */
         SIGNED_OUT,
         /** The saved sign-in was refused or expired by the server, or vanished; sign in again. */

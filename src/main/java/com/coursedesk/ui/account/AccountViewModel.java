@@ -237,6 +237,7 @@ public final class AccountViewModel {
         }
         profileStatus.set(switch (lookup.offline()) {
             case UNREACHABLE -> messages.get("account.profile.status.offline");
+            case UNTRUSTED_CERTIFICATE -> messages.get("account.profile.status.untrustedCertificate");
             case SIGNED_OUT -> messages.get("account.profile.status.signedOut");
             case SESSION_ENDED -> messages.get("account.profile.status.sessionEnded");
             case SERVER_FAILED -> messages.get("account.profile.status.serverFailed");

@@ -4,7 +4,9 @@ import com.coursedesk.data.db.ActionState;
 import com.coursedesk.domain.Subscription;
 import com.coursedesk.platform.credentials.InMemoryCredentialStore;
 import com.coursedesk.service.ServiceFixture;
+import com.coursedesk.service.UnusableServers;
 import com.coursedesk.service.auth.AccountSession;
+import com.coursedesk.service.auth.ServerConnector;
 import com.coursedesk.service.auth.SignInService;
 import com.coursedesk.service.sync.SyncStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -12,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.coursedesk.service.ServiceFixture.ADA;
 import static com.coursedesk.service.ServiceFixture.localState;
@@ -67,6 +71,28 @@ class AccountOverviewServiceTest {
         assertThat(offline.isOnline()).isFalse();
         assertThat(offline.offline()).isEqualTo(ProfileLookup.Offline.UNREACHABLE);
         assertThat(offline.known().email()).isEqualTo(ADA);
+    }
+
+    @Test
+    void aProviderCertificateThatCannotBeVerifiedIsReportedAsSuchNotAsUnreachable(@TempDir Path keys) {
+        AtomicReference<URI> provider = new AtomicReference<>(fx.serverRef().uri());
+        ServerConnector connector = ref -> ServiceFixture.client(provider.get(), ServiceFixture.FAST_RETRIES,
+                fx.retryWaits());
+        SignInService service = fx.newSignInService(connector, new InMemoryCredentialStore(), ServiceFixture.PAGE_LIMIT);
+        AccountSession first = adaSynced(service);
+        first.close();
+
+        try (UnusableServers.Https untrusted = new UnusableServers.Https(UnusableServers.selfSigned(keys))) {
+            provider.set(untrusted.uri());
+            AccountSession session = fx.track(service.open(first.account()));
+
+            ProfileLookup lookup = new AccountOverviewService(session).profile();
+
+            assertThat(lookup.isOnline()).isFalse();
+            assertThat(lookup.offline()).isEqualTo(ProfileLookup.Offline.UNTRUSTED_CERTIFICATE);
+            assertThat(lookup.known().email()).isEqualTo(ADA);
+            assertThat(untrusted.requests()).as("nothing was asked over the unverified connection").isZero();
+        }
     }
 
     @Test

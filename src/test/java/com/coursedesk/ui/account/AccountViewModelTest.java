@@ -101,6 +101,32 @@ class AccountViewModelTest {
     }
 
     @Test
+    void aCertificateThatCannotBeVerifiedIsSaidPlainlyNotCalledOffline() {
+        overview.offline = ProfileLookup.Offline.UNTRUSTED_CERTIFICATE;
+        AccountViewModel vm = viewModel();
+        vm.load();
+        assertThat(vm.profileOnlineProperty().get()).isFalse();
+        assertThat(vm.emailProperty().get()).isEqualTo("ada@example.com");
+        assertThat(vm.profileStatusProperty().get()).isEqualTo("Your provider's security certificate could not be "
+                + "verified, so this is what this computer knows. Check the provider's address, or ask your provider.");
+        assertThat(vm.profileStatusProperty().get()).doesNotContain("Offline", "cannot be reached");
+        assertThat(vm.profileStatusStyleProperty().get()).isEqualTo("status-warning");
+    }
+
+    @Test
+    void inSpanishACertificateThatCannotBeVerifiedIsSaidInSpanishOnly() {
+        overview.offline = ProfileLookup.Offline.UNTRUSTED_CERTIFICATE;
+        Messages spanish = Messages.load(new Locale("es", "ES"));
+        AccountViewModel vm = new AccountViewModel(overview, spanish,
+                new Formats(new Locale("es", "ES"), ZoneId.of("Europe/Madrid"), spanish), new ImmediateTaskRunner(),
+                themes, settings, signOuts::incrementAndGet);
+        vm.load();
+        assertThat(vm.profileStatusProperty().get()).isEqualTo("No se ha podido verificar el certificado de "
+                + "seguridad de tu proveedor, así que esto es lo que sabe este ordenador. Comprueba la dirección "
+                + "del proveedor o consulta a tu proveedor.");
+    }
+
+    @Test
     void signingOutIsNotCalledAnEndedSession() {
         overview.offline = ProfileLookup.Offline.SIGNED_OUT;
         AccountViewModel vm = viewModel();
