@@ -3,6 +3,8 @@ package com.coursedesk.cli;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.sync.RetryDelay;
 import com.coursedesk.service.sync.SyncStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
  * exit code.
  */
 final class SyncRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
 
     private final CliContext context;
 
@@ -34,8 +38,9 @@ final class SyncRun {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.ERROR, context.messages().get("cli.sync.interrupted"));
         } catch (ExecutionException e) {
-            throw new CliException(ExitCode.ERROR, context.messages().get("cli.sync.failedUnexpectedly",
-                    String.valueOf(e.getCause())));
+            // The exception's English stays in the log; the learner is told what to do.
+            LOG.warn("Sync failed unexpectedly: {}", String.valueOf(e.getCause()));
+            throw new CliException(ExitCode.ERROR, context.messages().get("cli.sync.failedUnexpectedly"));
         } finally {
             session.sync().removeListener(progress);
             progress.finish();
@@ -64,8 +69,10 @@ final class SyncRun {
                 // A whole sentence: the TLS handshake's English detail stays in the log.
                 case UNTRUSTED_CERTIFICATE -> null;
             };
+            // The server's or the exception's detail is English (and technical): it goes to the log only.
+            LOG.warn("Sync failed ({}): {}", failed.reason(), failed.detail());
             return reason == null ? messages.get("cli.sync.untrustedCertificate")
-                    : messages.get("cli.sync.failed", reason, failed.detail() == null ? "-" : failed.detail());
+                    : messages.get("cli.sync.failed", reason);
         }
         throw new IllegalStateException("A pass ended while still syncing: " + status);
     }

@@ -233,8 +233,12 @@ class NavigatorLaunchTest {
         opening.completeExceptionally(new IllegalStateException("the disk is not there"));
 
         FxRobot robot = new FxRobot();
+        // What happened and what to do, from the bundle; the exception's English is for the log only.
         await("the reason on the sign-in screen", () -> robot.lookup("#errorLabel").tryQuery()
-                .map(n -> ((Label) n).getText()).orElse("").contains("the disk is not there"));
+                .map(n -> ((Label) n).getText()).orElse("").startsWith("This account could not be opened"));
+        assertThat(robot.lookup("#errorLabel").<Label>query().getText()).isEqualTo("This account could not be "
+                + "opened from its copy on this computer. Check that the disk is not full, then try again; if it "
+                + "keeps happening, CourseDesk's log has the details.").doesNotContain("the disk is not there");
         assertThat(shown.get()).isNull();
         Node table = robot.lookup(".purchases-table").tryQuery().orElse(null);
         assertThat(table).isNull();

@@ -137,6 +137,29 @@ class CliSandboxTest {
     }
 
     @Test
+    void aSyncWhoseAnswerCannotBeReadIsSaidInSpanishOnlyWithWhatToDoAndTheDetailInTheLog() throws Exception {
+        login(cli, server(), ADA, ADA_PASSWORD);
+        // The next answers are cut short: invalid JSON with status 200.
+        HttpResponse<String> set = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server() + "/_sandbox/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pathPrefix\":\"/v1/sync\",\"malformedJsonNext\":100}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+
+        try (LogCapture log = new LogCapture()) {
+            CliRunner.Result sync = new CliRunner(dataDir).locale(new java.util.Locale("es", "ES")).run("sync");
+
+            assertThat(sync.code()).as(sync.toString()).isEqualTo(ExitCode.REFUSED);
+            // It read "Error: no se pudo leer la respuesta del servidor, … (GET /v1/sync … JSON …). …"
+            assertThat(sync.out().strip()).isEqualTo("La sincronización falló: no se pudo leer la respuesta del "
+                    + "servidor, así que no se ha cambiado nada; vuelve a ejecutar coursedesk sync. No se ha perdido "
+                    + "nada de lo guardado.");
+            assertThat(sync.all()).doesNotContain("/v1/sync", "JSON", "(");
+            assertThat(log.text()).contains("Sync failed (BAD_RESPONSE)", "/v1/sync").doesNotContain(ADA_PASSWORD);
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedClearlyAndNoPasswordEverReachesOutputLogOrDisk() throws IOException {
         String wrong = "not-adas-password-7431";
         try (LogCapture log = new LogCapture()) {

@@ -134,4 +134,22 @@ class CliSignInFailureTest {
                 + "Comprueba la dirección o consulta a tu proveedor.");
         assertThat(SyncRun.exitCode(failed)).isEqualTo(ExitCode.OFFLINE);
     }
+
+    @Test
+    void aSyncTheServerRefusedIsOneSpanishSentenceWithWhatToDoAndNoServerDetail() {
+        CliContext context = new CliContext(System.out, System.err, InputStream.nullInputStream(),
+                CliMessages.load(new Locale("es", "ES")), new CliFormat(new Locale("es", "ES"), ZoneId.of("Europe/Madrid")),
+                Map.of(), prompt -> null, false, null);
+        SyncStatus failed = new SyncStatus.Failed(SyncStatus.Reason.REFUSED,
+                "GET /v1/sync failed: HTTP 403 forbidden: Account suspended pending review", Instant.now());
+
+        try (LogCapture log = new LogCapture()) {
+            // It read "Error: el servidor rechazó la petición (GET /v1/sync failed: HTTP 403 …). …"
+            assertThat(new SyncRun(context).describe(failed, null)).isEqualTo("La sincronización falló: el "
+                    + "servidor rechazó la petición; si lo sigue rechazando, consulta a tu proveedor. No se ha "
+                    + "perdido nada de lo guardado.");
+            assertThat(log.text()).contains("REFUSED", "HTTP 403 forbidden: Account suspended pending review");
+        }
+        assertThat(SyncRun.exitCode(failed)).isEqualTo(ExitCode.REFUSED);
+    }
 }

@@ -22,6 +22,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,8 @@ import java.util.regex.Pattern;
  * and what went wrong in plain words. Signing in and opening a local copy run off the UI thread.
  */
 public final class LoginViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginViewModel.class);
 
     /** Where to sign in. */
     public enum ServerKind { DEMO, PROVIDER }
@@ -188,19 +192,28 @@ public final class LoginViewModel {
         tasks.task(() -> signIn.open(account))
                 .name("open-account")
                 .onSuccess(onSignedIn::accept)
-                .onFailure(this::showOpenFailure)
+                .onFailure(failure -> {
+                    LOG.warn("Opening {} failed: {}", account.accountId(), String.valueOf(failure));
+                    showOpenFailure(failure);
+                })
                 .onDone(() -> busy.set(false))
                 .start();
     }
 
-    /** Says that an account's local copy could not be opened (here, or at launch). */
+    /**
+     * Says that an account's local copy could not be opened (here, or at launch), and what to
+     * do, in the learner's language only: the failure's (English) detail is for the log, which
+     * the caller writes.
+     */
     public void showOpenFailure(Throwable failure) {
-        error.set(messages.get("login.error.open", String.valueOf(failure.getMessage())));
+        error.set(messages.get("login.error.open"));
     }
 
     private void showFailure(Throwable failure, String key) {
         if (!(failure instanceof SignInException e)) {
-            error.set(messages.get("login.error.unexpected", String.valueOf(failure.getMessage())));
+            // SignInService logs its own refusals; anything else is logged here, once.
+            LOG.warn("Sign-in failed unexpectedly: {}", String.valueOf(failure));
+            error.set(messages.get("login.error.unexpected"));
             return;
         }
         switch (e.reason()) {
@@ -217,7 +230,10 @@ public final class LoginViewModel {
             case UNTRUSTED_CERTIFICATE -> error.set(messages.get("login.error.untrustedCertificate"));
             case SERVER_FAILED -> error.set(messages.get("login.error.serverFailed"));
             case NOT_A_BILLING_SERVER -> error.set(messages.get("login.error.notBillingServer"));
-            case INVALID_INPUT -> error.set(messages.get("login.error.invalid", e.getMessage()));
+            // An address the connector refused, or an email/password not filled in; the
+            // service's English words for it are in its log line.
+            case INVALID_INPUT -> error.set(messages.get(e.getCause() instanceof IllegalArgumentException
+                    ? "login.error.invalidAddress" : "login.error.invalid"));
             case INPUT_REFUSED -> error.set(messages.get("login.error.inputRefused"));
         }
     }

@@ -633,6 +633,92 @@ class LoginViewModelTest {
                 .isInstanceOf(SyncStatus.Offline.class);
     }
 
+    // ----- failures said in the learner's language only, their detail in the log -----
+
+    /** Sign-in whose connection to any server fails with {@code failure}, in {@code locale}. */
+    private LoginViewModel failingViewModel(Locale locale, RuntimeException failure) {
+        ServerConnector connector = ref -> {
+            throw failure;
+        };
+        SignInService failing = fx.server().newSignInService(connector, fx.credentials(), ServiceFixture.PAGE_LIMIT);
+        Messages messages = Messages.load(locale);
+        return new LoginViewModel(failing, UiAccountFixture.demoCredentials(), new ImmediateTaskRunner(), messages,
+                new Formats(locale, ZoneId.of("Europe/Madrid"), messages), clock,
+                session -> signedIn.add(fx.track(session)));
+    }
+
+    /** What {@link LoginViewModel} itself logs while {@code run} runs. */
+    private static List<ILoggingEvent> viewModelLog(Runnable run) {
+        Logger logger = (Logger) LoggerFactory.getLogger(LoginViewModel.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            run.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return appender.list;
+    }
+
+    @Test
+    void anAddressTheConnectionRefusesIsSaidInTheLearnersLanguageWithoutItsEnglish() {
+        IllegalArgumentException english = new IllegalArgumentException("Illegal character in authority at index 8");
+        LoginViewModel vm = failingViewModel(Locale.UK, english);
+        vm.signIn();
+        assertThat(vm.errorProperty().get()).isEqualTo("Sign-in refused: this provider address cannot be used. "
+                + "Enter it in full (such as https://billing.example.com), then try again.");
+
+        LoginViewModel spanish = failingViewModel(new Locale("es"), english);
+        spanish.signIn();
+        // It read "Inicio de sesión rechazado: Illegal character in authority at index 8".
+        assertThat(spanish.errorProperty().get()).isEqualTo("Inicio de sesión rechazado: no se puede usar esta "
+                + "dirección del proveedor. Escríbela completa (como https://billing.example.com) y vuelve a "
+                + "intentarlo.").doesNotContain("Illegal");
+        assertThat(signedIn).isEmpty();
+    }
+
+    @Test
+    void anUnexpectedFailureSaysWhatToDoInSpanishOnlyAndLogsTheDetailOnce() {
+        LoginViewModel vm = failingViewModel(new Locale("es"),
+                new IllegalStateException("HTTP/2 connection pool shut down"));
+        List<ILoggingEvent> log = viewModelLog(vm::signIn);
+
+        // It read "Algo ha fallado: HTTP/2 connection pool shut down".
+        assertThat(vm.errorProperty().get()).isEqualTo("Algo ha fallado al iniciar sesión, así que no se ha "
+                + "iniciado la sesión. Vuelve a intentarlo; si sigue ocurriendo, el registro de CourseDesk tiene "
+                + "los detalles.").doesNotContain("HTTP/2", "pool");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(signedIn).isEmpty();
+        assertThat(log).filteredOn(e -> e.getLevel() == Level.WARN).singleElement().satisfies(e ->
+                assertThat(e.getFormattedMessage()).contains("IllegalStateException", "connection pool shut down")
+                        .doesNotContain(ServiceFixture.password(ADA)));
+    }
+
+    @Test
+    void anAccountThatCannotBeOpenedSaysWhatToDoInTheLearnersLanguageAndLogsWhy() {
+        LoginViewModel first = newViewModel();
+        first.signIn();
+        KnownAccount known = signedIn.remove(0).account();
+        IllegalStateException english = new IllegalStateException("[SQLITE_IOERR] disk I/O error");
+
+        LoginViewModel vm = failingViewModel(Locale.UK, english);
+        List<ILoggingEvent> log = viewModelLog(() -> vm.open(known));
+        assertThat(vm.errorProperty().get()).isEqualTo("This account could not be opened from its copy on this "
+                + "computer. Check that the disk is not full, then try again; if it keeps happening, CourseDesk's "
+                + "log has the details.");
+        assertThat(log).filteredOn(e -> e.getLevel() == Level.WARN).singleElement().satisfies(e ->
+                assertThat(e.getFormattedMessage()).contains(known.accountId(), "SQLITE_IOERR"));
+
+        LoginViewModel spanish = failingViewModel(new Locale("es"), english);
+        spanish.open(known);
+        // It read "No se pudo abrir esta cuenta: [SQLITE_IOERR] disk I/O error".
+        assertThat(spanish.errorProperty().get()).isEqualTo("No se ha podido abrir esta cuenta desde su copia en "
+                + "este ordenador. Comprueba que el disco no esté lleno y vuelve a intentarlo; si sigue ocurriendo, "
+                + "el registro de CourseDesk tiene los detalles.").doesNotContain("SQLITE", "disk");
+        assertThat(spanish.busyProperty().get()).isFalse();
+    }
+
     /** A clock the test moves by hand. */
     static final class MutableClock extends Clock {
 
