@@ -18,6 +18,10 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -149,6 +153,70 @@ class NavigatorLaunchTest {
         await("the account remembered", () -> remembered().equals(Optional.of(ada.credentialKey())));
         await("the first sync pass", () -> passEnded.get() != null);
         assertThat(passEnded.get()).isInstanceOf(SyncStatus.Idle.class);
+    }
+
+    /** The node that has the keyboard focus in the window. */
+    private Node focusOwner() {
+        return stage.getScene().getFocusOwner();
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void ctrlAndANumberLeavesTheFocusInThePageShownOnALaterVisit() throws Exception {
+        openAdaAtLaunch();
+        FxRobot robot = new FxRobot();
+        await("the purchase table with ada's history", () -> {
+            Optional<Node> table = robot.lookup(".purchases-table").tryQuery();
+            return table.isPresent() && !((TableView<?>) table.get()).getItems().isEmpty();
+        });
+        TableView<?> table = robot.lookup(".purchases-table").queryAs(TableView.class);
+
+        // Each page once first: a page built on this visit does not take the focus yet (its
+        // controls refuse it within the pulse that adds them), so this covers the later visits.
+        for (KeyCode page : new KeyCode[] {KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT1}) {
+            robot.push(KeyCode.SHORTCUT, page);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        for (int visit = 1; visit <= 2; visit++) {
+            // From the frame, as after a click on Sync now.
+            robot.interact(() -> robot.lookup("#syncButton").queryButton().requestFocus());
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+            await("the subscription cards", () -> robot.lookup(".subscriptions-page #priceHistoryButton")
+                    .tryQuery().isPresent());
+            Node subscriptions = robot.lookup(".subscriptions-page").query();
+            VBox cards = robot.lookup(".subscriptions-page #cardsBox").queryAs(VBox.class);
+            await("visit " + visit + ": the first card's first action focused", () -> focusOwner() instanceof Button
+                    && inside(focusOwner(), cards.getChildren().get(0)));
+            assertThat(focusOwner().getStyleClass()).contains("focus-first");
+            assertThat(inside(focusOwner(), subscriptions)).isTrue();
+            assertThat(focusOwner().isDisabled()).isFalse();
+
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT1);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(focusOwner()).as("visit %d: Ctrl+1", visit).isSameAs(table);
+            TextField search = robot.lookup(".find-field").queryAs(TextField.class);
+            assertThat(search.isFocused()).isFalse();
+
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT4);
+            WaitForAsyncUtils.waitForFxEvents();
+            ComboBox<?> theme = robot.lookup("#themeBox").queryAs(ComboBox.class);
+            assertThat(focusOwner()).as("visit %d: Ctrl+4, the page's first control", visit).isSameAs(theme);
+
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT3);
+            WaitForAsyncUtils.waitForFxEvents();
+            ListView<?> events = robot.lookup("#eventsList").queryAs(ListView.class);
+            if (events.isVisible()) {
+                assertThat(focusOwner()).as("visit %d: Ctrl+3", visit).isSameAs(events);
+            }
+        }
     }
 
     @Test

@@ -150,9 +150,23 @@ public final class ShellView {
     private void showPage(Screen screen) {
         Parent page = built.computeIfAbsent(screen, pages);
         content.getChildren().setAll(page);
-        Node focus = page.lookup(".focus-first");
-        if (focus != null) {
-            focus.requestFocus();
+        focusFirst(page);
+    }
+
+    /** Style class of the control a page wants focused when it is shown (its table, list or first action). */
+    public static final String FOCUS_FIRST = "focus-first";
+
+    /**
+     * Moves the keyboard focus into the page just shown, to its {@link #FOCUS_FIRST} control, so
+     * that Ctrl+1..4 (or a click on the navigation) leaves the learner in the page rather than on
+     * the header. Known gap: a page built on this visit refuses the focus within the pulse that
+     * adds it (so a first visit keeps the window's focus), as does the page shown while the frame
+     * is built, before it is in a window.
+     */
+    private void focusFirst(Parent page) {
+        Node first = page.lookup("." + FOCUS_FIRST);
+        if (first != null && first.getScene() != null) {
+            first.requestFocus();
         }
     }
 

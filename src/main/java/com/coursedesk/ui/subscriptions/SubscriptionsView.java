@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -66,6 +67,8 @@ public final class SubscriptionsView {
                 .and(Bindings.isEmpty(viewModel.items())));
         viewModel.items().addListener((ListChangeListener<SubscriptionItem>) change -> redraw());
         redraw();
+        // While an action is sent the provider's buttons are disabled: the first card's next one leads.
+        viewModel.workingProperty().addListener((obs, was, working) -> markFocusFirst());
         // A ScrollPane does not follow keyboard focus: bring the focused button's card into view.
         cardsBox.sceneProperty().addListener((obs, oldScene, scene) -> {
             if (scene != null) {
@@ -121,6 +124,47 @@ public final class SubscriptionsView {
                     .map(card -> card.lookup("#" + focusedNode))
                     .ifPresent(Node::requestFocus);
         }
+        markFocusFirst();
+    }
+
+    /** Style class of the node the shell focuses when it shows the page (ShellView.FOCUS_FIRST). */
+    private static final String FOCUS_FIRST = "focus-first";
+
+    /**
+     * Marks what Ctrl+2 focuses: the first card's first enabled action (its provider actions, then
+     * Price history), or the list itself while there is no card. When the cards arrive while the
+     * empty list has the focus (a first visit, before the first load), the focus moves on to them.
+     */
+    private void markFocusFirst() {
+        Node target = firstAction();
+        boolean onEmptyList = scroll.getScene() != null && scroll.getScene().getFocusOwner() == scroll;
+        scroll.getStyleClass().remove(FOCUS_FIRST);
+        cardsBox.lookupAll("." + FOCUS_FIRST).forEach(n -> n.getStyleClass().remove(FOCUS_FIRST));
+        if (target == null) {
+            scroll.getStyleClass().add(FOCUS_FIRST);
+            return;
+        }
+        target.getStyleClass().add(FOCUS_FIRST);
+        if (onEmptyList) {
+            target.requestFocus();
+        }
+    }
+
+    private Node firstAction() {
+        if (cardsBox.getChildren().isEmpty()) {
+            return null;
+        }
+        Node card = cardsBox.getChildren().get(0);
+        List<Node> actions = new ArrayList<>();
+        Node buttons = card.lookup("#actionButtons");
+        if (buttons instanceof Parent row) {
+            actions.addAll(row.getChildrenUnmodifiable());
+        }
+        Node history = card.lookup("#priceHistoryButton");
+        if (history != null) {
+            actions.add(history);
+        }
+        return actions.stream().filter(n -> !n.isDisabled()).findFirst().orElse(null);
     }
 
     private String focusedCardId() {

@@ -11,6 +11,7 @@ import com.coursedesk.ui.common.ThemeManager;
 import com.coursedesk.ui.common.UiThread;
 import com.coursedesk.ui.common.ViewLoader;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -111,12 +113,18 @@ class ShellViewTest {
                 pagesBuilt.get(screen).incrementAndGet();
                 Label page = new Label("Page " + screen.name());
                 page.setId("page-" + screen.name());
+                // The control each page wants focused when shown (its table, list or first action).
+                Button first = new Button("First of " + screen.name());
+                first.setId("first-" + screen.name());
+                first.getStyleClass().add(ShellView.FOCUS_FIRST);
                 if (screen == Screen.PURCHASES) {
-                    // The purchase page's search field, as Ctrl+F finds it.
+                    // The purchase page's search field, as Ctrl+F finds it, before its table.
                     TextField search = new TextField("python");
                     search.setId("purchasesSearch");
                     search.getStyleClass().add(ShellView.FIND_FIELD);
-                    page.setGraphic(search);
+                    page.setGraphic(new HBox(search, first));
+                } else {
+                    page.setGraphic(first);
                 }
                 return page;
             }, () -> { });
@@ -192,6 +200,42 @@ class ShellViewTest {
 
         assertThat(shownPage(robot)).isEqualTo("Page UPCOMING");
         assertThat(robot.lookup("#upcomingNav").queryAs(ToggleButton.class).isSelected()).isTrue();
+    }
+
+    private Node focusOwner() {
+        return stage.getScene().getFocusOwner();
+    }
+
+    @Test
+    void theFocusGoesIntoThePageShownByShortcutOrClickOnALaterVisit(FxRobot robot) throws Exception {
+        showShell();
+        TextField search = robot.lookup("#purchasesSearch").queryAs(TextField.class);
+
+        // Each page once first: a page built on this visit does not take the focus yet (its
+        // controls refuse it within the pulse that adds them), so this covers the later visits.
+        for (KeyCode page : new KeyCode[] {KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT1}) {
+            robot.push(KeyCode.SHORTCUT, page);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        for (int visit = 1; visit <= 2; visit++) {
+            robot.interact(() -> robot.lookup("#syncButton").queryButton().requestFocus());
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+            assertThat(shownPage(robot)).isEqualTo("Page SUBSCRIPTIONS");
+            assertThat(focusOwner()).as("visit %d: Ctrl+2", visit).isSameAs(robot.lookup("#first-SUBSCRIPTIONS").query());
+
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT4);
+            assertThat(focusOwner()).as("visit %d: Ctrl+4", visit).isSameAs(robot.lookup("#first-ACCOUNT").query());
+
+            robot.clickOn("#upcomingNav");
+            assertThat(focusOwner()).as("visit %d: a click on Upcoming", visit).isSameAs(robot.lookup("#first-UPCOMING").query());
+
+            robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT1);
+            assertThat(focusOwner()).as("visit %d: Ctrl+1", visit).isSameAs(robot.lookup("#first-PURCHASES").query());
+            // Not the search field: typed keys would filter the purchases.
+            assertThat(search.isFocused()).isFalse();
+            assertThat(search.getSelectedText()).isEmpty();
+        }
+        assertThat(pagesBuilt).allSatisfy((screen, count) -> assertThat(count.get()).as(screen.name()).isEqualTo(1));
     }
 
     @Test
