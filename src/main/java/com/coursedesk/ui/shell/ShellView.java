@@ -11,6 +11,7 @@ import javafx.scene.control.Dialog;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
@@ -159,15 +160,34 @@ public final class ShellView {
     /**
      * Moves the keyboard focus into the page just shown, to its {@link #FOCUS_FIRST} control, so
      * that Ctrl+1..4 (or a click on the navigation) leaves the learner in the page rather than on
-     * the header. Known gap: a page built on this visit refuses the focus within the pulse that
-     * adds it (so a first visit keeps the window's focus), as does the page shown while the frame
-     * is built, before it is in a window.
+     * the header. A page built on this visit takes it after the pulse that styles and lays it out:
+     * until then its controls refuse the focus, and what sits inside a skin (a tab's table, a
+     * scroll pane's cards) is not yet in the scene. The page shown while the window is built
+     * keeps the window's own first focus.
      */
     private void focusFirst(Parent page) {
-        Node first = page.lookup("." + FOCUS_FIRST);
-        if (first != null && first.getScene() != null) {
-            first.requestFocus();
+        if (focusInto(page) || content.getScene() == null) {
+            return;
         }
+        Scene scene = content.getScene();
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                if (content.getChildren().contains(page)) {
+                    focusInto(page);
+                }
+            }
+        });
+    }
+
+    private static boolean focusInto(Parent page) {
+        Node first = page.lookup("." + FOCUS_FIRST);
+        if (first == null || first.getScene() == null) {
+            return false;
+        }
+        first.requestFocus();
+        return first.isFocused();
     }
 
     /** Style class of the field Ctrl+F focuses on the Purchases page. */
