@@ -16,6 +16,8 @@ import com.coursedesk.domain.UnknownWireValueException;
 import com.coursedesk.service.actions.ActionNotAllowedException;
 import com.coursedesk.service.auth.AccountSession;
 import com.coursedesk.service.sync.SyncStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -30,6 +32,8 @@ import java.util.stream.Collectors;
  * (pending), 5 refused.
  */
 final class ActionCommand implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActionCommand.class);
 
     private final ActionKind kind;
     private final CommandSpec spec;
@@ -154,7 +158,11 @@ final class ActionCommand implements Command {
             case NOT_RESTARTABLE -> messages.get("cli.action.notRestartable");
             case NOT_REFUNDABLE -> notRefundable(context, purchase(session, target));
             case ALREADY_PENDING -> messages.get("cli.action.alreadyPending");
-            case INVALID_INPUT -> messages.get("cli.action.invalid", e.getMessage());
+            case INVALID_INPUT -> {
+                // The service's English words for it go to the log; the learner reads what to change.
+                LOG.warn("{} {} not accepted: {}", kind, target, e.getMessage());
+                yield messages.get(kind == ActionKind.REFUND ? "cli.refund.invalid" : "cli.cancel.invalid");
+            }
         };
     }
 

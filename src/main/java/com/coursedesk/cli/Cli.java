@@ -166,14 +166,14 @@ public final class Cli {
             throw e;
         } catch (StoreException e) {
             LOG.error("Command {} failed in the local store", command.spec().name(), e);
-            throw new CliException(ExitCode.ERROR, messages.get("cli.error.store", e.getMessage()));
+            throw new CliException(ExitCode.ERROR, messages.get("cli.error.store", dirs.dataDir(),
+                    dirs.logDir()));
         } catch (CredentialStoreException e) {
             LOG.error("Command {} failed in the credential store", command.spec().name(), e);
-            throw new CliException(ExitCode.ERROR, messages.get("cli.error.credentials", e.getMessage()));
+            throw new CliException(ExitCode.ERROR, messages.get("cli.error.credentials", dirs.logDir()));
         } catch (RuntimeException e) {
             LOG.error("Command {} failed", command.spec().name(), e);
-            throw new CliException(ExitCode.ERROR, messages.get("cli.error.unexpected", e.toString(),
-                    dirs.logDir()));
+            throw new CliException(ExitCode.ERROR, messages.get("cli.error.unexpected", dirs.logDir()));
         } finally {
             if (lock != null) {
                 lock.close();

@@ -1,10 +1,14 @@
 package com.coursedesk.cli;
 
+import com.coursedesk.data.db.AccountStorePaths;
 import com.coursedesk.data.db.ActionDao;
 import com.coursedesk.domain.KnownAccount;
 import com.coursedesk.service.auth.AccountSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +18,8 @@ import java.util.Set;
  * sent, since removing the copy would lose them, unless {@code --force}.
  */
 final class ForgetCommand implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ForgetCommand.class);
 
     private static final CommandSpec SPEC = new CommandSpec("forget", Set.of("data-dir", "account", "server",
             "force"), 0, 0, true);
@@ -40,7 +46,12 @@ final class ForgetCommand implements Command {
         try {
             context.core().signIn().forget(account);
         } catch (IOException e) {
-            throw new CliException(ExitCode.ERROR, messages.get("cli.forget.failed", e.getMessage()));
+            // The file system's English goes to the log; the learner reads which folder is left.
+            Path dir = AccountStorePaths.storeFile(context.core().directories().accountsDir(), account.accountId())
+                    .getParent();
+            LOG.warn("Removing the local copy of {} failed: {}", account.accountId(), String.valueOf(e));
+            throw new CliException(ExitCode.ERROR, messages.get("cli.forget.failed", dir,
+                    context.core().directories().logDir()));
         }
         context.out().println(messages.get("cli.forget.done", account.email(), context.describe(account.server())));
         return ExitCode.OK;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,6 +48,7 @@ final class CliRunner {
     private PasswordSource terminal = prompt -> null;
     private Locale locale = LOCALE;
     private UnaryOperator<BillingApiClient.Builder> clientSettings = UnaryOperator.identity();
+    private Function<AppDirectories, CoreServices> core;
 
     CliRunner(Path dataDir) {
         this.dataDir = dataDir;
@@ -83,6 +85,12 @@ final class CliRunner {
         return this;
     }
 
+    /** Builds the core with {@code factory} instead (a core that fails, or holds a failing store). */
+    CliRunner core(Function<AppDirectories, CoreServices> factory) {
+        this.core = factory;
+        return this;
+    }
+
     Result run(String... args) {
         return runWithInput("", args);
     }
@@ -99,9 +107,10 @@ final class CliRunner {
     Result runExactly(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Cli cli = new Cli(dirs -> new CoreServices(dirs,
+        Function<AppDirectories, CoreServices> factory = core != null ? core : dirs -> new CoreServices(dirs,
                 new UserOnlyFileCredentialStore(dirs.dataDir().resolve("credentials")), Clock.systemUTC(),
-                clientSettings), env, terminal, locale, ZONE, false, dirs -> { });
+                clientSettings);
+        Cli cli = new Cli(factory, env, terminal, locale, ZONE, false, dirs -> { });
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {

@@ -1,9 +1,12 @@
 package com.coursedesk.cli;
 
+import com.coursedesk.app.CoreServices;
 import com.coursedesk.data.api.BillingApiClient;
 import com.coursedesk.data.api.SyncPage;
 import com.coursedesk.data.api.TokenResponse;
 import com.coursedesk.domain.Subscription;
+import com.coursedesk.platform.credentials.CredentialStore;
+import com.coursedesk.platform.credentials.CredentialStoreException;
 import com.coursedesk.sandbox.SandboxOptions;
 import com.coursedesk.sandbox.SandboxServer;
 import com.google.gson.JsonArray;
@@ -384,6 +387,106 @@ class CliSandboxTest {
         CliRunner.Result forced = cli.run("forget", "--force");
         assertThat(forced.code()).as(forced.toString()).isZero();
         assertThat(cli.run("status").out()).contains("No account on this computer yet");
+    }
+
+    @Test
+    void aCommentOrReasonNotAcceptedSaysWhatToChangeInSpanishOnly() {
+        loginAndSyncAda();
+        String coursera = subscriptionId("Coursera Plus");
+        String psychology = purchaseId("Introduction to Psychology");
+        CliRunner spanish = new CliRunner(dataDir).locale(new java.util.Locale("es", "ES"));
+
+        try (LogCapture log = new LogCapture()) {
+            CliRunner.Result longComment = spanish.run("cancel", coursera, "--comment", "x".repeat(1001));
+            assertThat(longComment.code()).as(longComment.toString()).isEqualTo(ExitCode.USAGE);
+            // It read "No aceptado: The comment is limited to 1000 characters."
+            assertThat(longComment.err()).contains("No aceptado: el comentario puede tener como máximo 1000 "
+                    + "caracteres. Acorta el texto de --comment y vuelve a ejecutar coursedesk cancel.")
+                    .doesNotContain("The comment", "limited", "characters.");
+
+            CliRunner.Result blankReason = spanish.run("refund", psychology, "--reason", "   ");
+            assertThat(blankReason.code()).as(blankReason.toString()).isEqualTo(ExitCode.USAGE);
+            // It read "No aceptado: Give a reason of 1 to 500 characters."
+            assertThat(blankReason.err()).contains("No aceptado: el motivo debe tener de 1 a 500 caracteres. "
+                    + "Escríbelo después de --reason y vuelve a ejecutar coursedesk refund.")
+                    .doesNotContain("Give a reason", "characters.");
+
+            assertThat(log.text()).contains("The comment is limited to 1000 characters.",
+                    "Give a reason of 1 to 500 characters.");
+        }
+        CliRunner.Result english = cli.run("refund", psychology, "--reason", "   ");
+        assertThat(english.err()).contains("Not accepted: the reason must be 1 to 500 characters. Write it after "
+                + "--reason, then run coursedesk refund again.");
+        assertThat(cli.run("history").out()).contains("No actions yet.");
+    }
+
+    @Test
+    void aCopyThatCannotBeRemovedSaysWhichFolderIsLeftInSpanishOnly() throws Exception {
+        loginAndSyncAda();
+        Path accountDir;
+        try (Stream<Path> dirs = Files.list(dataDir.resolve("accounts"))) {
+            accountDir = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Path pinned = Files.writeString(accountDir.resolve("pinned"), "kept");
+        // Tests run as root here, where permissions do not stop a delete: an immutable file does.
+        boolean immutable = new ProcessBuilder("chattr", "+i", pinned.toString()).redirectErrorStream(true)
+                .start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(immutable, "chattr +i is not available here");
+        try (LogCapture log = new LogCapture()) {
+            CliRunner.Result forget = new CliRunner(dataDir).locale(new java.util.Locale("es", "ES")).run("forget");
+
+            assertThat(forget.code()).as(forget.toString()).isEqualTo(ExitCode.ERROR);
+            // It read "No se pudo borrar la copia local: /tmp/…/pinned" (or "Operation not permitted").
+            assertThat(forget.err()).contains("Se ha borrado la sesión guardada, pero no se pudo borrar del todo la "
+                    + "copia local de " + accountDir + ". Cierra cualquier programa que use esa carpeta y bórrala "
+                    + "tú; el registro en " + cli.directories().logDir() + " tiene los detalles.")
+                    .doesNotContain("pinned", "Operation", "not permitted");
+            assertThat(log.text()).contains("Removing the local copy of", "pinned").doesNotContain(ADA_PASSWORD);
+        } finally {
+            new ProcessBuilder("chattr", "-i", pinned.toString()).start().waitFor();
+        }
+    }
+
+    @Test
+    void aSavedSignInThatCannotBeReadSaysWhatToDoInSpanishOnly() {
+        loginAndSyncAda();
+        CredentialStore locked = new CredentialStore() {
+            @Override
+            public java.util.Optional<String> read(String accountId) {
+                throw new CredentialStoreException("Secret Service: org.freedesktop.DBus.Error.ServiceUnknown", null);
+            }
+
+            @Override
+            public void write(String accountId, String secret) {
+                read(accountId);
+            }
+
+            @Override
+            public void delete(String accountId) {
+                read(accountId);
+            }
+
+            @Override
+            public String description() {
+                return "a locked keyring";
+            }
+
+            @Override
+            public boolean isOperatingSystemStore() {
+                return true;
+            }
+        };
+        // forget reads the saved sign-in first, to end the session on the server.
+        CliRunner.Result forget = new CliRunner(dataDir).locale(new java.util.Locale("es", "ES"))
+                .core(dirs -> new CoreServices(dirs, locked, java.time.Clock.systemUTC())).run("forget");
+
+        assertThat(forget.code()).as(forget.toString()).isEqualTo(ExitCode.ERROR);
+        // It read "No se pudo leer o escribir la sesión guardada: Secret Service: org.freedesktop…"
+        assertThat(forget.err()).contains("No se pudo leer o escribir la sesión guardada, así que la orden no ha "
+                + "terminado. Comprueba que el almacén de credenciales de este ordenador esté desbloqueado y vuelve a "
+                + "intentarlo; si sigue ocurriendo, el registro en " + cli.directories().logDir() + " tiene los "
+                + "detalles.").doesNotContain("Secret Service", "DBus");
+        assertThat(cli.run("status").out()).contains("ada@example.com");
     }
 
     // ----- helpers -----

@@ -193,8 +193,9 @@ public final class AccountViewModel {
                 .name("account-local")
                 .onSuccess(this::showLocal)
                 .onFailure(error -> {
-                    LOG.warn("Could not read the account's local facts", error);
-                    localError.set(messages.get("account.data.loadFailed", String.valueOf(error.getMessage())));
+                    // The failure's English is for the log; the learner reads what to do.
+                    LOG.warn("Could not read the account's local facts: {}", String.valueOf(error));
+                    localError.set(messages.get("account.data.loadFailed"));
                 })
                 .start();
     }

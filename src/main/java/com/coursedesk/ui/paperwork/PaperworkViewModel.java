@@ -187,8 +187,9 @@ public final class PaperworkViewModel {
                 .name("price-history")
                 .onSuccess(history -> show.accept(model(history)))
                 .onFailure(error -> {
-                    LOG.warn("Could not read the price history of {}", subscriptionId, error);
-                    message.set(messages.get("paperwork.ui.priceHistory.loadFailed", String.valueOf(error.getMessage())));
+                    // The failure's English is for the log; the learner reads what to do.
+                    LOG.warn("Could not read the price history of {}: {}", subscriptionId, String.valueOf(error));
+                    message.set(messages.get("paperwork.ui.priceHistory.loadFailed"));
                     messageStyle.set("status-danger");
                 })
                 .start();

@@ -160,6 +160,21 @@ class PaperworkViewModelTest {
     }
 
     @Test
+    void aPriceHistoryThatCannotBeReadSaysWhatToDoNotTheExceptionsWords() {
+        AtomicReference<PriceHistoryModel> shown = new AtomicReference<>();
+        store.close();
+
+        viewModel.loadPriceHistory("sub_plus", shown::set);
+
+        assertThat(shown.get()).isNull();
+        // It read "The price history could not be read from this computer: The store is closed" (Java's English).
+        assertThat(viewModel.messageProperty().get()).isEqualTo("The price history could not be read from this "
+                + "computer. Check that the disk is not full, then open it again; if it keeps happening, "
+                + "CourseDesk's log has the details.");
+        assertThat(viewModel.messageStyleProperty().get()).isEqualTo("status-danger");
+    }
+
+    @Test
     void aRefundedPaymentAndAChangeOfCurrencyAreSaidPlainly() {
         List<Purchase> payments = List.of(
                 purchase("a").kind(PurchaseKind.SUBSCRIPTION_PAYMENT).price(3900, "GBP")
