@@ -29,13 +29,8 @@ record CliContext(PrintStream out, PrintStream err, InputStream in, CliMessages 
         try {
             return ServerRef.ofUrl(text);
         } catch (ServerRef.InvalidAddressException e) {
-            String why = switch (e.problem()) {
-                case NOT_AN_ADDRESS -> messages.get("server.address.notAnAddress");
-                case NOT_HTTPS -> messages.get("server.address.notHttps");
-                case EXTRAS -> messages.get("server.address.extras");
-                case PLAIN_HTTP_REMOTE -> messages.get("server.address.plainHttp");
-            };
-            throw CliException.usage(messages.get("cli.error.badServer", text, why), null);
+            throw CliException.usage(messages.get("cli.error.badServer", text,
+                    messages.get(e.problem().messageKey())), null);
         }
     }
 

@@ -32,16 +32,27 @@ public record ServerRef(String value) {
         return value.hashCode();
     }
 
-    /** Why a text cannot be a provider's address; the screens and the CLI word it. */
+    /** Why a text cannot be a provider's address; the screens and the CLI word it with {@link #messageKey()}. */
     public enum AddressProblem {
         /** Not a URL at all. */
-        NOT_AN_ADDRESS,
+        NOT_AN_ADDRESS("server.address.notAnAddress"),
         /** Not http(s), or no host. */
-        NOT_HTTPS,
+        NOT_HTTPS("server.address.notHttps"),
         /** A query, fragment or user name. */
-        EXTRAS,
+        EXTRAS("server.address.extras"),
         /** Plain http:// to a host other than this computer. */
-        PLAIN_HTTP_REMOTE
+        PLAIN_HTTP_REMOTE("server.address.plainHttp");
+
+        private final String messageKey;
+
+        AddressProblem(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        /** The bundle key of its explanation, shared by the sign-in screen and the command line. */
+        public String messageKey() {
+            return messageKey;
+        }
     }
 
     /** A text that cannot be a provider's address; {@link #problem()} says why. */

@@ -105,12 +105,7 @@ public final class LoginViewModel {
             ServerRef.ofUrl(serverUrl.get());
             return "";
         } catch (ServerRef.InvalidAddressException e) {
-            return messages.get("login.server.url.invalid", switch (e.problem()) {
-                case NOT_AN_ADDRESS -> messages.get("server.address.notAnAddress");
-                case NOT_HTTPS -> messages.get("server.address.notHttps");
-                case EXTRAS -> messages.get("server.address.extras");
-                case PLAIN_HTTP_REMOTE -> messages.get("server.address.plainHttp");
-            });
+            return messages.get("login.server.url.invalid", messages.get(e.problem().messageKey()));
         }
     }
 

@@ -356,9 +356,9 @@ class LoginViewModelTest {
         vm.signIn();
     }
 
-    /** What {@link SignInService} logs while {@code run} runs. */
-    private static List<ILoggingEvent> signInLog(Runnable run) {
-        Logger logger = (Logger) LoggerFactory.getLogger(SignInService.class);
+    /** What {@code source} logs while {@code run} runs. */
+    private static List<ILoggingEvent> logOf(Class<?> source, Runnable run) {
+        Logger logger = (Logger) LoggerFactory.getLogger(source);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
@@ -374,7 +374,7 @@ class LoginViewModelTest {
     void aCertificateThatCannotBeVerifiedIsNotAnUnreachableServerAndThePasswordIsNotSent() {
         try (UnusableServers.Https provider = new UnusableServers.Https(UnusableServers.selfSigned(dir))) {
             LoginViewModel english = impatientViewModel(Locale.UK);
-            List<ILoggingEvent> log = signInLog(() -> signInAt(english, provider.uri()));
+            List<ILoggingEvent> log = logOf(SignInService.class, () -> signInAt(english, provider.uri()));
 
             assertThat(english.errorProperty().get()).isEqualTo("The provider's address answers, but its security "
                     + "certificate could not be verified, so CourseDesk did not send your password. Check the "
@@ -401,7 +401,7 @@ class LoginViewModelTest {
     void aServerThatNeverAnswersIsSaidToHaveNotAnsweredInTime() throws IOException {
         try (UnusableServers.Silent silent = new UnusableServers.Silent()) {
             LoginViewModel english = impatientViewModel(Locale.UK);
-            List<ILoggingEvent> log = signInLog(() -> signInAt(english, silent.httpUri()));
+            List<ILoggingEvent> log = logOf(SignInService.class, () -> signInAt(english, silent.httpUri()));
 
             assertThat(english.errorProperty().get())
                     .isEqualTo("The provider did not answer in time. Check your connection and try again.");
@@ -421,7 +421,7 @@ class LoginViewModelTest {
     void aClosedPortIsStillUnreachableInBothLanguagesAndTheLogSaysWhy() {
         URI closed = UnusableServers.closedPort();
         LoginViewModel english = impatientViewModel(Locale.UK);
-        List<ILoggingEvent> log = signInLog(() -> signInAt(english, closed));
+        List<ILoggingEvent> log = logOf(SignInService.class, () -> signInAt(english, closed));
 
         assertThat(english.errorProperty().get())
                 .isEqualTo("The server cannot be reached. Check the address and your connection, then try again.");
@@ -647,20 +647,6 @@ class LoginViewModelTest {
                 session -> signedIn.add(fx.track(session)));
     }
 
-    /** What {@link LoginViewModel} itself logs while {@code run} runs. */
-    private static List<ILoggingEvent> viewModelLog(Runnable run) {
-        Logger logger = (Logger) LoggerFactory.getLogger(LoginViewModel.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        try {
-            run.run();
-        } finally {
-            logger.detachAppender(appender);
-        }
-        return appender.list;
-    }
-
     @Test
     void anAddressTheConnectionRefusesIsSaidInTheLearnersLanguageWithoutItsEnglish() {
         IllegalArgumentException english = new IllegalArgumentException("Illegal character in authority at index 8");
@@ -682,7 +668,7 @@ class LoginViewModelTest {
     void anUnexpectedFailureSaysWhatToDoInSpanishOnlyAndLogsTheDetailOnce() {
         LoginViewModel vm = failingViewModel(new Locale("es"),
                 new IllegalStateException("HTTP/2 connection pool shut down"));
-        List<ILoggingEvent> log = viewModelLog(vm::signIn);
+        List<ILoggingEvent> log = logOf(LoginViewModel.class, vm::signIn);
 
         // It read "Algo ha fallado: HTTP/2 connection pool shut down".
         assertThat(vm.errorProperty().get()).isEqualTo("Algo ha fallado al iniciar sesión, así que no se ha "
@@ -703,7 +689,7 @@ class LoginViewModelTest {
         IllegalStateException english = new IllegalStateException("[SQLITE_IOERR] disk I/O error");
 
         LoginViewModel vm = failingViewModel(Locale.UK, english);
-        List<ILoggingEvent> log = viewModelLog(() -> vm.open(known));
+        List<ILoggingEvent> log = logOf(LoginViewModel.class, () -> vm.open(known));
         assertThat(vm.errorProperty().get()).isEqualTo("This account could not be opened from its copy on this "
                 + "computer. Check that the disk is not full, then try again; if it keeps happening, CourseDesk's "
                 + "log has the details.");
